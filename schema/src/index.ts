@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+
+export * from './domain/index.js';
+export * from './entities/index.js';
+export * from './config/config.js';
+export * from './storage/data-source.js';
+export * from './storage/temporary-database.js';
+export * from './util/ids.js';
+export * from './util/hash.js';
+export type * from './search/search-index.js';
