@@ -28,6 +28,10 @@ export interface SearchDocument {
   versions: Array<{ versionNo: number; text: string }>;
 }
 
+/**
+ * Every field narrows the result (AND). A list field matches any of its values; an empty list matches
+ * nothing (the same rule as `organisationIds`), so a filter can never widen a search by accident.
+ */
 export interface SearchFilter {
   platforms?: Platform[];
   accountIds?: string[];
@@ -46,6 +50,10 @@ export interface SearchFilter {
 
 export type SearchSort = 'relevance' | 'newest' | 'oldest';
 
+/**
+ * `year` is the calendar year of createdAt in Europe/Amsterdam time (the archive's legal time zone), so a
+ * post made just after midnight on New Year's Day counts in the new year. `accountId` omits citizens (null).
+ */
 export type FacetName = 'platform' | 'accountId' | 'status' | 'kind' | 'year';
 
 export interface SearchRequest {
@@ -107,6 +115,11 @@ export interface SearchIndex {
   init(): Promise<void>;
   upsert(docs: SearchDocument[]): Promise<void>;
   remove(ids: string[]): Promise<void>;
+  /**
+   * Rejects with `SearchRequestError` (see `validate-request.ts`) for a malformed request: an unknown
+   * platform/kind/status/authorKind, limit outside 1..100, offset not a non-negative integer, from/to not
+   * integers. Each engine validates the same way, so a bad request fails alike on both.
+   */
   search(request: SearchRequest): Promise<SearchResult>;
   /** Number of documents in the index. */
   count(): Promise<number>;

@@ -1,0 +1,97 @@
+import type { EntityManager } from 'typeorm';
+import type { Platform } from '../domain/enums.js';
+import type { NormalisedActor } from '../domain/normalised-item.js';
+import { AccountEntity } from '../entities/account.entity.js';
+import { ActorEntity } from '../entities/actor.entity.js';
+import { newId } from '../util/ids.js';
+
+const key = (platform: string, id: string) => `${platform}\u0000${id}`;
+
+/**
+ * Finds or creates the Actor for each author, and links actors that are our own accounts.
+ * Keeps a cache of committed actors across batches; ids created inside a transaction join the
+ * cache only after it commits (`commit`), so a rolled-back batch leaves no phantom ids.
+ */
+export class ActorResolver {
+  private readonly committed = new Map<string, { id: string; accountId: string | null }>();
+  private pending = new Map<string, { id: string; accountId: string | null }>();
+  private accounts: Map<string, string> | null = null;
+
+  invalidateAccounts(): void {
+    this.accounts = null;
+  }
+
+  private async accountIndex(m: EntityManager): Promise<Map<string, string>> {
+    if (!this.accounts) {
+      const rows = await m.getRepository(AccountEntity).find({ select: { id: true, platform: true, platformAccountId: true } });
+      this.accounts = new Map(rows.map((a) => [key(a.platform, a.platformAccountId), a.id]));
+    }
+    return this.accounts;
+  }
+
+  /** Resolves every author of the batch; returns platform+actor key → actor. */
+  async resolve(
+    m: EntityManager,
+    authors: Array<{ platform: Platform; actor: NormalisedActor }>,
+    now: Date,
+  ): Promise<(platform: Platform, platformActorId: string) => { id: string; accountId: string | null }> {
+    const accounts = await this.accountIndex(m);
+    const missing = new Map<string, { platform: Platform; actor: NormalisedActor }>();
+    for (const a of authors) {
+      const k = key(a.platform, a.actor.platformActorId);
+      if (!this.committed.has(k) && !this.pending.has(k)) missing.set(k, a);
+    }
+    const byPlatform = new Map<Platform, string[]>();
+    for (const a of missing.values()) {
+      byPlatform.set(a.platform, [...(byPlatform.get(a.platform) ?? []), a.actor.platformActorId]);
+    }
+    for (const [platform, ids] of byPlatform) {
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await m
+          .getRepository(ActorEntity)
+          .createQueryBuilder('a')
+          .select(['a.id', 'a.platformActorId', 'a.accountId'])
+          .where('a.platform = :platform AND a.platformActorId IN (:...ids)', { platform, ids: ids.slice(i, i + 500) })
+          .getMany();
+        for (const r of rows) {
+          const k = key(platform, r.platformActorId);
+          this.committed.set(k, { id: r.id, accountId: r.accountId });
+          missing.delete(k);
+        }
+      }
+    }
+    const inserts: ActorEntity[] = [];
+    for (const [k, a] of missing) {
+      const accountId = accounts.get(k) ?? null;
+      const row = Object.assign(new ActorEntity(), {
+        id: newId(),
+        platform: a.platform,
+        platformActorId: a.actor.platformActorId,
+        handle: a.actor.handle,
+        displayName: a.actor.displayName,
+        accountId,
+        createdAt: now,
+      });
+      inserts.push(row);
+      this.pending.set(k, { id: row.id, accountId });
+    }
+    for (let i = 0; i < inserts.length; i += 200) {
+      await m.createQueryBuilder().insert().into(ActorEntity).values(inserts.slice(i, i + 200)).updateEntity(false).execute();
+    }
+    return (platform, platformActorId) => {
+      const k = key(platform, platformActorId);
+      const found = this.committed.get(k) ?? this.pending.get(k);
+      if (!found) throw new Error(`actor ${k} was not resolved`);
+      return found;
+    };
+  }
+
+  commit(): void {
+    for (const [k, v] of this.pending) this.committed.set(k, v);
+    this.pending = new Map();
+  }
+
+  rollback(): void {
+    this.pending = new Map();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './archive-writer.js';
+export * from './capture-runs.js';
+export * from './registry.js';
+export * from './version-order.js';
+export { contentHash, toStoredContent } from './stored-content.js';

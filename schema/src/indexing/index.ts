@@ -1,0 +1,2 @@
+export * from './index-sync.js';
+export * from './search-documents.js';
