@@ -11,3 +11,4 @@ export type * from './search/search-index.js';
 export * from './archive/index.js';
 export * from './indexing/index.js';
 export * from './media/media-store.js';
+export * from './users/index.js';

@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
   PORTAL_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Lifetime of a login session, hours. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Approximate number of items in the demo archive (`bewaard demo`, `npm start` on an empty archive). */
+  DEMO_ITEMS: z.coerce.number().int().min(100).max(5_000_000).default(20_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +38,7 @@ export interface Config {
   api: { host: string; port: number; url: string };
   portal: { port: number };
   sessionTtlHours: number;
+  demoItems: number;
   logLevel: RawConfig['LOG_LEVEL'];
 }
 
@@ -63,6 +66,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     api: { host: raw.API_HOST, port: raw.API_PORT, url: raw.API_URL },
     portal: { port: raw.PORTAL_PORT },
     sessionTtlHours: raw.SESSION_TTL_HOURS,
+    demoItems: raw.DEMO_ITEMS,
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -54,7 +54,7 @@ export type SearchSort = 'relevance' | 'newest' | 'oldest';
  * `year` is the calendar year of createdAt in Europe/Amsterdam time (the archive's legal time zone), so a
  * post made just after midnight on New Year's Day counts in the new year. `accountId` omits citizens (null).
  */
-export type FacetName = 'platform' | 'accountId' | 'status' | 'kind' | 'year';
+export type FacetName = 'organisationId' | 'platform' | 'accountId' | 'status' | 'kind' | 'year';
 
 export interface SearchRequest {
   /**

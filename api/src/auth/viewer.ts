@@ -1,0 +1,25 @@
+import type { Role } from '@bewaard/schema';
+
+export interface Grant {
+  role: Role;
+  organisationId: string | null;
+}
+
+/** The authenticated caller of one request. */
+export class Viewer {
+  constructor(
+    readonly userId: string,
+    readonly email: string,
+    readonly grants: readonly Grant[],
+    readonly tokenHash: string,
+  ) {}
+
+  get isAdmin(): boolean {
+    return this.grants.some((g) => g.role === 'admin');
+  }
+
+  /** Organisations where the caller holds any role (admins: resolved by the access service). */
+  grantedOrganisationIds(): string[] {
+    return [...new Set(this.grants.flatMap((g) => (g.organisationId ? [g.organisationId] : [])))];
+  }
+}

@@ -1,0 +1,108 @@
+import { emptyCounts, type CaptureCounts, type DeletionNotice, type QuarantineRecord } from '@bewaard/schema';
+import { detectSource, listInputFiles, SOURCES, type Source, type SourceRecord } from '../sources/index.js';
+import type { ArchiveContext } from './archive-context.js';
+
+export interface ImportOptions {
+  organisationId: string;
+  /** Force a format instead of detecting it per file. */
+  format?: string;
+  batchSize?: number;
+  onProgress?: (counts: CaptureCounts, file: string) => void;
+}
+
+export interface ImportSummary extends CaptureCounts {
+  files: number;
+  /** Per file: its capture run and counts, or why it could not be read at all. */
+  perFile: Array<{ file: string; format: string | null; runId: string | null; counts: CaptureCounts; error: string | null }>;
+  /** Deletion notices for items not in the archive (e.g. compliance records for tweets never captured). */
+  unknownDeletions: number;
+}
+
+export class ImportError extends Error {
+  override name = 'ImportError';
+}
+
+function sourceByName(format: string): Source {
+  const s = SOURCES.find((x) => x.format === format);
+  if (!s) throw new ImportError(`unknown format "${format}" (known: ${SOURCES.map((x) => x.format).join(', ')})`);
+  return s;
+}
+
+/**
+ * Imports a file or a folder (recursively). Each file is one capture run; records are written in
+ * batches, each batch one transaction with its outbox rows. Unreadable records are quarantined
+ * with file, line and reason, and the import goes on; a file in an unknown format is reported,
+ * not skipped silently.
+ */
+export async function importPath(ctx: ArchiveContext, input: string, options: ImportOptions): Promise<ImportSummary> {
+  const files = await listInputFiles(input);
+  if (files.length === 0) throw new ImportError(`${input}: no files to import`);
+  const forced = options.format ? sourceByName(options.format) : null;
+  const summary: ImportSummary = { ...emptyCounts(), files: files.length, perFile: [], unknownDeletions: 0 };
+  for (const file of files) {
+    let source: Source;
+    try {
+      source = forced ?? (await detectSource(file));
+    } catch (err) {
+      summary.perFile.push({ file, format: null, runId: null, counts: emptyCounts(), error: (err as Error).message });
+      continue;
+    }
+    const run = await ctx.runs.start('import', source.format, file);
+    const counts = emptyCounts();
+    try {
+      summary.unknownDeletions += await importRecords(ctx, source.read(file), run.id, counts, options, file);
+      await ctx.runs.finish(run.id, counts);
+      summary.perFile.push({ file, format: source.format, runId: run.id, counts, error: null });
+    } catch (err) {
+      await ctx.runs.finish(run.id, counts, (err as Error).message);
+      throw err;
+    }
+    for (const k of Object.keys(counts) as Array<keyof CaptureCounts>) summary[k] += counts[k];
+  }
+  return summary;
+}
+
+async function importRecords(
+  ctx: ArchiveContext,
+  records: AsyncIterable<SourceRecord>,
+  runId: string,
+  counts: CaptureCounts,
+  options: ImportOptions,
+  file: string,
+): Promise<number> {
+  const batchSize = options.batchSize ?? 500;
+  const capturedAt = new Date();
+  let captures: Array<{ item: Extract<SourceRecord, { kind: 'item' }>['item']; capturedAt: Date }> = [];
+  let deletions: DeletionNotice[] = [];
+  let quarantined: QuarantineRecord[] = [];
+  let unknown = 0;
+  const flush = async () => {
+    if (captures.length + deletions.length > 0) {
+      const r = await ctx.writer.write(options.organisationId, captures, deletions, runId);
+      counts.newItems += r.newItems;
+      counts.newVersions += r.newVersions;
+      counts.unchanged += r.unchanged;
+      counts.deleted += r.deleted;
+      unknown += r.unknownDeletions.length;
+    }
+    await ctx.runs.quarantine(runId, quarantined);
+    captures = [];
+    deletions = [];
+    quarantined = [];
+    await ctx.runs.progress(runId, counts, null);
+    options.onProgress?.(counts, file);
+  };
+  for await (const rec of records) {
+    if (rec.kind === 'quarantine') {
+      counts.quarantined++;
+      quarantined.push({ file: rec.location.file, line: rec.location.line, byteOffset: rec.location.offset, reason: rec.reason, excerpt: rec.excerpt });
+    } else {
+      counts.read++;
+      if (rec.kind === 'item') captures.push({ item: rec.item, capturedAt });
+      else deletions.push(rec.notice);
+    }
+    if (captures.length + deletions.length + quarantined.length >= batchSize) await flush();
+  }
+  await flush();
+  return unknown;
+}
