@@ -7,7 +7,7 @@ export * from './storage/data-source.js';
 export * from './storage/temporary-database.js';
 export * from './util/ids.js';
 export * from './util/hash.js';
-export type * from './search/search-index.js';
+export * from './search/index.js';
 export * from './archive/index.js';
 export * from './indexing/index.js';
 export * from './media/media-store.js';

@@ -29,10 +29,7 @@ export function depthLimit(maxDepth: number) {
         const depth = depthOf(node.selectionSet, new Set());
         if (depth > maxDepth) {
           context.reportError(
-            new GraphQLError(`Query is nested ${depth} levels deep; the maximum is ${maxDepth}`, {
-              nodes: [node],
-              extensions: { code: 'BAD_USER_INPUT' },
-            }),
+            new GraphQLError(`Query is nested ${depth} levels deep; the maximum is ${maxDepth}`, { nodes: [node] }),
           );
         }
       },

@@ -10,8 +10,8 @@ import { MediaReferenceEntity } from '../entities/media-reference.entity.js';
 import { OutboxEntity } from '../entities/outbox.entity.js';
 import { TombstoneEntity } from '../entities/tombstone.entity.js';
 import { FileMediaStore } from '../media/media-store.js';
-import { aPost } from '../test/builders.js';
-import { describeEachDatabase, type TestDatabase } from '../test/databases.js';
+import { aPost } from '../testing/builders.js';
+import { describeEachDatabase, type TestDatabase } from '../testing/databases.js';
 import { ArchiveWriter } from './archive-writer.js';
 import { Registry } from './registry.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { describeEachDatabase, type TestDatabase } from '../test/databases.js';
+import { describeEachDatabase, type TestDatabase } from '../testing/databases.js';
 
 describeEachDatabase('migrations', (make) => {
   let db: TestDatabase | undefined;

@@ -5,8 +5,35 @@
  */
 
 export const DUTCH_STOP_WORDS: readonly string[] = [
-  'de', 'het', 'een', 'en', 'van', 'in', 'op', 'te', 'dat', 'die', 'is', 'voor', 'met', 'aan', 'er',
-  'om', 'als', 'bij', 'of', 'tot', 'uit', 'naar', 'ook', 'dan', 'maar', 'nog', 'wel', 'door', 'over',
+  'de',
+  'het',
+  'een',
+  'en',
+  'van',
+  'in',
+  'op',
+  'te',
+  'dat',
+  'die',
+  'is',
+  'voor',
+  'met',
+  'aan',
+  'er',
+  'om',
+  'als',
+  'bij',
+  'of',
+  'tot',
+  'uit',
+  'naar',
+  'ook',
+  'dan',
+  'maar',
+  'nog',
+  'wel',
+  'door',
+  'over',
 ];
 
 const STOP_WORD_SET: ReadonlySet<string> = new Set(DUTCH_STOP_WORDS);

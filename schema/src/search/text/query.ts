@@ -17,6 +17,8 @@ export interface QueryWord {
   typos: number;
   /** Words that count as this one. */
   synonyms: readonly string[];
+  /** Written in quotes: no typos, prefix or synonyms. */
+  exact: boolean;
 }
 
 export interface ParsedQuery {
@@ -49,18 +51,22 @@ export function parseQuery(input: string): ParsedQuery {
     else if (tokens.length > 1) phrases.push(tokens.slice(0, MAX_PHRASE_WORDS));
   });
 
-  const lastIsTyped = segments.length % 2 === 1 || segments.length > 1 ? ENDS_IN_WORD.test(text) : false;
+  // The final segment is never quoted, so text ending in a word means the last plain word is being typed.
+  const lastIsTyped = ENDS_IN_WORD.test(text);
   const words: QueryWord[] = plain.map((word, i) => {
     const prefix = i === plain.length - 1 && lastIsTyped && [...word].length >= MIN_PREFIX_LENGTH;
-    return { word, prefix, typos: allowedTypos(word), synonyms: synonymsOf(word) };
+    return { word, prefix, typos: allowedTypos(word), synonyms: synonymsOf(word), exact: false };
   });
   const meaningful = words.filter((w) => w.prefix || !isStopWord(w.word));
   const kept = meaningful.length > 0 || exact.length > 0 || phrases.length > 0 ? meaningful : words;
-  const all = [...kept, ...exact.map((word) => ({ word, prefix: false, typos: 0, synonyms: [] }))];
+  const all = [
+    ...kept,
+    ...exact.map((word) => ({ word, prefix: false, typos: 0, synonyms: [], exact: true })),
+  ];
 
   const seen = new Set<string>();
   const unique = all.filter((w) => {
-    const key = `${w.word}|${w.prefix}|${w.typos}`;
+    const key = `${w.word}|${w.prefix}|${w.exact}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
