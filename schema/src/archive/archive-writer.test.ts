@@ -73,6 +73,16 @@ describeEachDatabase('ArchiveWriter', (make) => {
     expect(versions.map((v) => [v.editPosition, v.text])).toEqual([[0, 'Eerste versie'], [1, 'Tweede versie']]);
   });
 
+  it('counts an edit that arrives in the same batch as its item as a new version', async () => {
+    const r = await writer.write(orgId, [
+      { item: aPost({ text: 'Eerste versie' }), capturedAt: at('2024-03-01T11:00:00Z') },
+      { item: aPost({ text: 'Tweede versie' }), capturedAt: at('2024-03-01T12:00:00Z') },
+    ]);
+    expect(r).toMatchObject({ newItems: 1, newVersions: 1, unchanged: 0 });
+    const item = await ds.getRepository(ItemEntity).findOneByOrFail({ platformItemId: '1576994746135764992' });
+    expect(item).toMatchObject({ status: 'edited', versionCount: 2 });
+  });
+
   it('marks a deleted item with a tombstone and never removes its versions', async () => {
     await writer.write(orgId, [{ item: aPost(), capturedAt: at('2024-03-01T11:00:00Z') }]);
     const notice = { platform: 'x' as const, platformItemId: '1576994746135764992', detectedAt: at('2024-04-01T00:00:00Z'), method: 'x-compliance', platformDeletedAt: null };

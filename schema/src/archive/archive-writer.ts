@@ -146,7 +146,9 @@ export class ArchiveWriter {
       state.hashes.add(hash);
       state.hasMedia ||= refs.length > 0;
       if (state.versionCount > 1 && state.status === ItemStatus.LIVE) state.status = ItemStatus.EDITED;
-      if (!state.isNew) result.newVersions++;
+      // The first version of a new item counts as a new item; any later one, even in this batch, as a new version.
+      if (state.isNew) state.isNew = false;
+      else result.newVersions++;
       if (capturedAt > state.lastSeenAt) state.lastSeenAt = capturedAt;
       changedItems.set(state.id, state);
       const version = Object.assign(new ItemVersionEntity(), {
