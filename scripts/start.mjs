@@ -27,8 +27,8 @@ if (setup.status !== 0) {
 
 const children = new Map();
 let stopping = false;
-function run(name, args, extraEnv = {}) {
-  const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
+function run(name, args, extraEnv = {}, cwd = root) {
+  const child = spawn(process.execPath, args, { env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], cwd });
   const prefix = (chunk) => chunk.toString().split('\n').filter(Boolean).map((l) => `[${name}] ${l}`).join('\n') + '\n';
   child.stdout.on('data', (c) => process.stdout.write(prefix(c)));
   child.stderr.on('data', (c) => process.stderr.write(prefix(c)));
@@ -56,9 +56,8 @@ process.on('SIGTERM', () => void stopAll(0));
 
 run('api', [path.join(root, 'api/dist/main.js')]);
 run('index', [bewaard, 'index-worker']);
-run('portal', [path.join(root, 'node_modules/@remix-run/serve/dist/cli.js'), path.join(root, 'portal/build/server/index.js')], {
-  HOST: '127.0.0.1',
-});
+// remix-serve finds the browser assets (build/client) relative to its working directory.
+run('portal', [path.join(root, 'node_modules/@remix-run/serve/dist/cli.js'), 'build/server/index.js'], { HOST: '127.0.0.1' }, path.join(root, 'portal'));
 
 async function waitFor(url, ok) {
   const deadline = Date.now() + 120_000;

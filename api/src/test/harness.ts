@@ -6,6 +6,7 @@ import {
   ArchiveWriter,
   FileMediaStore,
   IndexSync,
+  ItemEntity,
   Registry,
   createSearchIndex,
   openDatabase,
@@ -75,8 +76,9 @@ export async function startTestApi(db: DatabaseConfig) {
   await writer.write(orgs.A, [{ item: post('A-3', 'Eerste tekst over de polder'), capturedAt: new Date('2024-05-02T00:00:00Z') }]);
   await writer.write(orgs.A, [{ item: post('A-3', 'Verbeterde tekst over het gemaal'), capturedAt: new Date('2024-05-03T00:00:00Z') }]);
   await new IndexSync(ds, searchIndex).drainAll();
-  const items = await ds.query('SELECT id, platformItemId FROM item');
-  for (const row of items as Array<{ id: string; platformItemId: string }>) itemIds[row.platformItemId] = row.id;
+  for (const row of await ds.getRepository(ItemEntity).find({ select: { id: true, platformItemId: true } })) {
+    itemIds[row.platformItemId] = row.id;
+  }
 
   await upsertUser(ds, { email: 'admin@example.org', displayName: 'Admin', password: PASSWORD, grants: [{ role: 'admin' }] });
   await upsertUser(ds, { email: 'woo@org-a.example.org', displayName: 'Woo A', password: PASSWORD, grants: [{ role: 'woo_coordinator', organisation: 'org-a' }] });

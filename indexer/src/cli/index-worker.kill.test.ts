@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ItemEntity, OutboxEntity, SqliteFtsSearchIndex, openDatabase } from '@bewaard/schema';
+import { ItemEntity, OrganisationEntity, OutboxEntity, SqliteFtsSearchIndex, openDatabase } from '@bewaard/schema';
 import { afterAll, beforeAll, expect, it, describe } from 'vitest';
 import { runCli, startCli, tempDataDir } from './run-cli.testkit.js';
 
@@ -45,7 +45,7 @@ describe('index worker killed mid-drain', () => {
       await index.init();
       try {
         expect(await index.count()).toBe(items);
-        const orgIds = (await ds.query('SELECT id FROM organisation')) as Array<{ id: string }>;
+        const orgIds = await ds.getRepository(OrganisationEntity).find({ select: { id: true } });
         const found = new Set<string>();
         for (let offset = 0; ; offset += 100) {
           const page = await index.search({ text: '', organisationIds: orgIds.map((o) => o.id), sort: 'oldest', limit: 100, offset });

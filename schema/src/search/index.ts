@@ -1,5 +1,5 @@
 export type * from './search-index.js';
-export { SearchRequestError, validateSearchRequest, MAX_PAGE_SIZE } from './validate-request.js';
+export { SearchRequestError, validateSearchRequest, MAX_SEARCH_PAGE_SIZE } from './validate-request.js';
 export { createSearchIndex, type SearchIndexConfig } from './create-search-index.js';
 export { SqliteFtsSearchIndex } from './embedded/sqlite-fts-index.js';
 export {

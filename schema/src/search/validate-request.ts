@@ -6,7 +6,7 @@ export class SearchRequestError extends Error {
   override readonly name = 'SearchRequestError';
 }
 
-export const MAX_PAGE_SIZE = 100;
+export const MAX_SEARCH_PAGE_SIZE = 100;
 // A Record, so adding a FacetName to the contract fails to compile until it is listed here.
 const FACET_NAMES: Record<FacetName, true> = {
   organisationId: true,
@@ -46,8 +46,8 @@ export function validateSearchRequest(request: SearchRequest): void {
   if (typeof request.text !== 'string') fail('text must be a string');
   if (!Array.isArray(request.organisationIds)) fail('organisationIds is required');
   checkList('organisationIds', request.organisationIds);
-  if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_PAGE_SIZE) {
-    fail(`limit must be an integer in 1..${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(request.limit) || request.limit < 1 || request.limit > MAX_SEARCH_PAGE_SIZE) {
+    fail(`limit must be an integer in 1..${MAX_SEARCH_PAGE_SIZE}`);
   }
   if (!Number.isSafeInteger(request.offset) || request.offset < 0)
     fail('offset must be a non-negative integer');

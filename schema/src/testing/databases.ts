@@ -31,15 +31,15 @@ if (mariaProblem && process.env.CI === 'true') {
   throw new Error(`${mariaProblem} (CI=true: MariaDB integration tests must run)`);
 }
 
-export async function makeSqliteDatabase(): Promise<TestDatabase> {
+export function makeSqliteDatabase(): Promise<TestDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-sqlite-'));
   const config: DatabaseConfig = { kind: 'sqlite', file: path.join(dir, 'test.sqlite') };
-  return {
+  return Promise.resolve({
     kind: 'sqlite',
     config,
     open: () => openDatabase(config),
-    dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+    dispose: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
+  });
 }
 
 export async function makeMariaDatabase(): Promise<TestDatabase> {

@@ -17,8 +17,9 @@ export interface DocRow {
     conversationId: string | null,
     language: string | null,
     hasMedia: number,
-    versions: string,
   ];
+  /** Every version as JSON, for highlighting and telling which version matched. */
+  versions: string;
   /** FTS columns: current text, earlier versions' text, author handle and name. */
   fts: [text: string, history: string, author: string];
 }
@@ -45,8 +46,8 @@ export function toDocRow(doc: SearchDocument): DocRow {
       doc.conversationId,
       doc.language,
       doc.hasMedia ? 1 : 0,
-      JSON.stringify(versions),
     ],
+    versions: JSON.stringify(versions),
     fts: [text, history, author],
   };
 }

@@ -13,8 +13,10 @@ import { isEmptyQuery, parseQuery, type ParsedQuery } from '../text/query.js';
 import { emptyResult, matchesNothing, validateSearchRequest } from '../validate-request.js';
 import { rowTerms, toDocRow } from './doc-row.js';
 import { buildFtsMatch } from './fts-query.js';
-import { BM25_WEIGHTS, CREATE_SCHEMA, SCHEMA_VERSION } from './schema-sql.js';
+import { orderBy } from './order-by.js';
+import { CREATE_SCHEMA, SCHEMA_VERSION } from './schema-sql.js';
 import { buildSqlFilter } from './sql-filter.js';
+import { prepareStatements, type Statements } from './statements.js';
 import { Vocabulary } from './vocabulary.js';
 
 const FACET_COLUMNS: Record<FacetName, string> = {
@@ -28,6 +30,8 @@ const FACET_COLUMNS: Record<FacetName, string> = {
 
 type Row = Record<string, string | number | null>;
 
+const MATCHING_ROWIDS = 'SELECT rowid FROM search_fts WHERE search_fts MATCH ?';
+
 /** Runs synchronous better-sqlite3 work behind the async interface; a throw becomes a rejection. */
 function run<T>(work: () => T): Promise<T> {
   try {
@@ -35,13 +39,6 @@ function run<T>(work: () => T): Promise<T> {
   } catch (error) {
     return Promise.reject(error instanceof Error ? error : new Error(String(error)));
   }
-}
-
-interface Statements {
-  upsertDoc: Database.Statement<unknown[], { rid: number }>;
-  deleteDoc: Database.Statement<[string], { rid: number }>;
-  insertFts: Database.Statement<[number, string, string, string]>;
-  deleteFts: Database.Statement<[number]>;
 }
 
 /**
@@ -67,8 +64,12 @@ export class SqliteFtsSearchIndex implements SearchIndex {
         db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 5000');
         const version = db.pragma('user_version', { simple: true }) as number;
-        if (version > SCHEMA_VERSION)
-          throw new Error(`search index ${this.file} has newer schema ${version}`);
+        // Derived data: a file of another layout is deleted and rebuilt from the database, not migrated.
+        if (version !== 0 && version !== SCHEMA_VERSION) {
+          throw new Error(
+            `search index ${this.file} has layout ${version}, expected ${SCHEMA_VERSION}: delete it and reindex`,
+          );
+        }
         db.exec(CREATE_SCHEMA);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
         this.statements = prepareStatements(db);
@@ -88,8 +89,12 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       db.transaction(() => {
         for (const doc of docs) {
           const row = toDocRow(doc);
+          // A contentless FTS table cannot tell whether a rowid exists, so deleting one that does not
+          // would leave a tombstone: delete only what an earlier upsert put there.
+          const existed = s.selectRid.get(doc.id) !== undefined;
           const { rid } = s.upsertDoc.get(...row.docs)!;
-          s.deleteFts.run(rid);
+          s.upsertText.run(rid, row.versions);
+          if (existed) s.deleteFts.run(rid);
           s.insertFts.run(rid, ...row.fts);
           rowTerms(row, terms);
         }
@@ -105,7 +110,9 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       db.transaction(() => {
         for (const id of ids) {
           const deleted = s.deleteDoc.get(id);
-          if (deleted) s.deleteFts.run(deleted.rid);
+          if (!deleted) continue;
+          s.deleteText.run(deleted.rid);
+          s.deleteFts.run(deleted.rid);
         }
       })();
       vocabulary.invalidate();
@@ -124,7 +131,9 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     return run(() => {
       const { db, vocabulary } = this.open();
       db.transaction(() => {
-        db.exec("DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all');");
+        db.exec(
+          "DELETE FROM search_docs; DELETE FROM search_texts; INSERT INTO search_fts (search_fts) VALUES ('delete-all');",
+        );
         db.exec('DELETE FROM search_vocab');
       })();
       vocabulary.invalidate();
@@ -167,7 +176,7 @@ export class SqliteFtsSearchIndex implements SearchIndex {
 
   private searchNow(request: SearchRequest): SearchResult {
     validateSearchRequest(request);
-    const { db, vocabulary } = this.open();
+    const { db, statements, vocabulary } = this.open();
     if (matchesNothing(request)) return emptyResult(request);
 
     const query = parseQuery(request.text);
@@ -175,12 +184,11 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     const match = isEmptyQuery(query)
       ? null
       : buildFtsMatch(query, (w) => vocabulary.candidates(w.word, w.typos));
-    const from =
-      match === null ? 'search_docs d' : 'search_fts JOIN search_docs d ON d.rid = search_fts.rowid';
-    const where = match === null ? filter.where : `search_fts MATCH ? AND ${filter.where}`;
+    // Counting, faceting and date order walk the organisation's covering index and probe the set of
+    // FTS matches; only relevance order needs the FTS cursor itself (for bm25).
+    const where = match === null ? filter.where : `d.rid IN (${MATCHING_ROWIDS}) AND ${filter.where}`;
     const params = match === null ? filter.params : [match, ...filter.params];
-
-    const { total, facets } = this.countAndFacets(db, request.facets ?? [], from, where, params);
+    const { total, facets } = this.countAndFacets(db, request.facets ?? [], where, params);
     if (total === 0 || request.offset >= total) return { total, hits: [], facets };
 
     const order = orderBy(
@@ -188,25 +196,28 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       match,
       buildFtsMatch(query, () => []),
     );
-    const sql = `SELECT d.id, d.versions FROM ${from} WHERE ${where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
+    const sql = order.usesFts
+      ? `SELECT d.rid, d.id FROM search_fts JOIN search_docs d ON d.rid = search_fts.rowid
+         WHERE search_fts MATCH ? AND ${filter.where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`
+      : `SELECT d.rid, d.id FROM search_docs d WHERE ${where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
     const rows = this.statement(db, sql).all(...params, ...order.params, request.limit, request.offset) as {
+      rid: number;
       id: string;
-      versions: string;
     }[];
-    return { total, hits: rows.map((r) => toHit(r, match === null ? null : query)), facets };
+    const textual = match === null ? null : query;
+    return { total, hits: rows.map((r) => toHit(r.id, statements.selectText.get(r.rid), textual)), facets };
   }
 
   /** One grouped query yields both the exact total and every requested facet. */
   private countAndFacets(
     db: Database.Database,
     names: readonly FacetName[],
-    from: string,
     where: string,
     params: readonly (string | number)[],
   ): { total: number; facets: SearchResult['facets'] } {
     const unique = [...new Set(names)];
     if (unique.length === 0) {
-      const row = this.statement(db, `SELECT count(*) AS n FROM ${from} WHERE ${where}`).get(
+      const row = this.statement(db, `SELECT count(*) AS n FROM search_docs d WHERE ${where}`).get(
         ...params,
       ) as Row;
       const total = Number(row.n);
@@ -216,7 +227,7 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     const groupBy = unique.map((_, i) => `f${i}`).join(', ');
     const rows = this.statement(
       db,
-      `SELECT ${columns}, count(*) AS n FROM ${from} WHERE ${where} GROUP BY ${groupBy}`,
+      `SELECT ${columns}, count(*) AS n FROM search_docs d WHERE ${where} GROUP BY ${groupBy}`,
     ).all(...params) as Row[];
     const facets: SearchResult['facets'] = Object.fromEntries(unique.map((n) => [n, {}]));
     let total = 0;
@@ -234,50 +245,11 @@ export class SqliteFtsSearchIndex implements SearchIndex {
   }
 }
 
-function prepareStatements(db: Database.Database): Statements {
-  return {
-    upsertDoc: db.prepare(
-      `INSERT INTO search_docs (id, organisation_id, platform, kind, status, account_id, author_kind, created_at,
-         year, conversation_id, language, has_media, versions)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id, platform = excluded.platform,
-         kind = excluded.kind, status = excluded.status, account_id = excluded.account_id,
-         author_kind = excluded.author_kind, created_at = excluded.created_at, year = excluded.year,
-         conversation_id = excluded.conversation_id, language = excluded.language,
-         has_media = excluded.has_media, versions = excluded.versions
-       RETURNING rid`,
-    ),
-    deleteDoc: db.prepare('DELETE FROM search_docs WHERE id = ? RETURNING rid'),
-    insertFts: db.prepare('INSERT INTO search_fts (rowid, text, history, author) VALUES (?, ?, ?, ?)'),
-    deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-  };
-}
-
-/**
- * Relevance puts documents that match every word without a typo first (Meilisearch's typo rule; bm25
- * alone would rank a rare misspelt neighbour above the word asked for), then bm25, then newest.
- */
-function orderBy(
-  request: SearchRequest,
-  match: string | null,
-  exactMatch: string | null,
-): { sql: string; params: string[] } {
-  const sort = request.sort ?? (match !== null ? 'relevance' : 'newest');
-  if (sort === 'oldest') return { sql: 'd.created_at ASC, d.id ASC', params: [] };
-  if (sort === 'newest' || match === null) return { sql: 'd.created_at DESC, d.id ASC', params: [] };
-  const relevance = `bm25(search_fts, ${BM25_WEIGHTS}), d.created_at DESC, d.id ASC`;
-  if (exactMatch === null || exactMatch === match) return { sql: relevance, params: [] };
-  return {
-    sql: `d.rid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?), ${relevance}`,
-    params: [exactMatch],
-  };
-}
-
-function toHit(row: { id: string; versions: string }, query: ParsedQuery | null): SearchHit {
-  const versions = JSON.parse(row.versions) as { versionNo: number; text: string }[];
+function toHit(id: string, versionsJson: string | undefined, query: ParsedQuery | null): SearchHit {
+  const versions = JSON.parse(versionsJson ?? '[]') as { versionNo: number; text: string }[];
   const current = versions.at(-1);
   return {
-    id: row.id,
+    id,
     highlight: current ? highlightText(current.text, query) : null,
     matchedVersionNo: query ? matchedVersionNo(versions, query) : null,
   };

@@ -29,8 +29,8 @@ export interface ParsedQuery {
 
 /** A shorter last word is matched exactly: one-letter prefixes match most of the index. */
 export const MIN_PREFIX_LENGTH = 2;
-/** Bounds the work one request can cause; later words are ignored. */
-const MAX_WORDS = 16;
+/** Bounds the work one request can cause (and is Meilisearch's own limit); later words are ignored. */
+const MAX_WORDS = 10;
 const MAX_PHRASE_WORDS = 32;
 const MAX_INPUT_CHARS = 1000;
 
