@@ -31,6 +31,13 @@ export interface Source {
   /** true when this file looks like the format (by peeking at its first bytes/lines). */
   detect(file: string, head: string): boolean;
   read(file: string): AsyncIterable<SourceRecord>;
+  /**
+   * Reads one payload held in memory: an HTTP response body from a WARC record, or a page fetched
+   * by a live harvest. `label` names where it came from and becomes `RecordLocation.file`
+   * (e.g. `harvest.warc.gz#record-12 https://api…`). Formats that only exist as files on disk
+   * (a zip archive, a folder export) leave it out.
+   */
+  readContent?(label: string, content: string): AsyncIterable<SourceRecord>;
 }
 
 /** Longest excerpt kept in a quarantine record: enough to recognise the input, not a copy of it. */
