@@ -4,6 +4,7 @@ import type { NormalisedActor } from '../domain/normalised-item.js';
 import { AccountEntity } from '../entities/account.entity.js';
 import { ActorEntity } from '../entities/actor.entity.js';
 import { newId } from '../util/ids.js';
+import { bulkInsert } from './bulk-insert.js';
 
 const key = (platform: string, id: string) => `${platform}\u0000${id}`;
 
@@ -75,9 +76,7 @@ export class ActorResolver {
       inserts.push(row);
       this.pending.set(k, { id: row.id, accountId });
     }
-    for (let i = 0; i < inserts.length; i += 200) {
-      await m.createQueryBuilder().insert().into(ActorEntity).values(inserts.slice(i, i + 200)).updateEntity(false).execute();
-    }
+    await bulkInsert(m, ActorEntity, inserts);
     return (platform, platformActorId) => {
       const k = key(platform, platformActorId);
       const found = this.committed.get(k) ?? this.pending.get(k);

@@ -10,7 +10,8 @@ import { TombstoneEntity } from '../entities/tombstone.entity.js';
 import type { MediaStore } from '../media/media-store.js';
 import { newId } from '../util/ids.js';
 import { ActorResolver } from './actor-resolver.js';
-import { insertInChunks, loadItemStates, type ItemState } from './item-state.js';
+import { bulkInsert } from './bulk-insert.js';
+import { loadItemStates, type ItemState } from './item-state.js';
 import { contentHash, toStoredContent, type StoredMediaRef } from './stored-content.js';
 
 export interface Capture {
@@ -207,12 +208,24 @@ export class ArchiveWriter {
       }));
     }
 
-    await insertInChunks(m, ItemEntity, newItems);
+    for (const row of newItems) {
+      const state = changedItems.get(row.id)!;
+      Object.assign(row, {
+        status: state.status,
+        versionCount: state.versionCount,
+        hasMedia: state.hasMedia,
+        lastSeenAt: state.lastSeenAt,
+        deletedAt: state.deletedAt ?? null,
+      });
+    }
+    await bulkInsert(m, ItemEntity, newItems);
     await this.insertNewMedia(m, [...newMedia.values()]);
-    await insertInChunks(m, ItemVersionEntity, newVersions);
-    await insertInChunks(m, MediaReferenceEntity, newRefs);
-    await insertInChunks(m, TombstoneEntity, tombstones);
+    await bulkInsert(m, ItemVersionEntity, newVersions);
+    await bulkInsert(m, MediaReferenceEntity, newRefs);
+    await bulkInsert(m, TombstoneEntity, tombstones);
+    const inserted = new Set(newItems.map((r) => r.id));
     for (const state of changedItems.values()) {
+      if (inserted.has(state.id)) continue;
       await m.getRepository(ItemEntity).update(state.id, {
         status: state.status,
         versionCount: state.versionCount,
@@ -227,7 +240,7 @@ export class ArchiveWriter {
     const outbox = [...changedItems.keys()].map((itemId) =>
       Object.assign(new OutboxEntity(), { itemId, op: 'upsert' as const, createdAt: now, attempts: 0 }),
     );
-    await insertInChunks(m, OutboxEntity, outbox);
+    await bulkInsert(m, OutboxEntity, outbox);
     return result;
   }
 
@@ -237,7 +250,7 @@ export class ArchiveWriter {
       (await m.getRepository(MediaEntity).createQueryBuilder('m').select('m.sha256', 'sha256')
         .where('m.sha256 IN (:...ids)', { ids: media.map((x) => x.sha256) }).getRawMany<{ sha256: string }>()).map((r) => r.sha256),
     );
-    await insertInChunks(m, MediaEntity, media.filter((x) => !existing.has(x.sha256)));
+    await bulkInsert(m, MediaEntity, media.filter((x) => !existing.has(x.sha256)));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EntityManager, ObjectLiteral, EntityTarget } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ItemStatus, Platform } from '../domain/enums.js';
 import { ItemVersionEntity } from '../entities/item-version.entity.js';
 import { ItemEntity } from '../entities/item.entity.js';
@@ -71,16 +71,4 @@ export async function loadItemStates(
     for (const v of versions) byId.get(v.itemId)?.hashes.add(v.contentHash);
   }
   return states;
-}
-
-/** QueryBuilder bulk insert, chunked: SQLite refuses very large statements. */
-export async function insertInChunks<T extends ObjectLiteral>(
-  m: EntityManager,
-  target: EntityTarget<T>,
-  rows: T[],
-  chunk = 200,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) {
-    await m.createQueryBuilder().insert().into(target).values(rows.slice(i, i + chunk)).updateEntity(false).execute();
-  }
 }

@@ -21,7 +21,6 @@ export type StoredContent = Omit<NormalisedContent, 'media'> & {
  */
 @Entity('item_version')
 @Index('uq_version_item_no', ['itemId', 'versionNo'], { unique: true })
-@Index('ix_version_item_hash', ['itemId', 'contentHash'])
 export class ItemVersionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

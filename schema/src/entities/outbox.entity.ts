@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { IdColumn, ShortTextColumn, TimestampColumn } from './columns.js';
 
 /**
@@ -6,7 +6,6 @@ import { IdColumn, ShortTextColumn, TimestampColumn } from './columns.js';
  * index worker. A row is deleted only after the search engine accepted the change.
  */
 @Entity('search_outbox')
-@Index('ix_outbox_item', ['itemId'])
 export class OutboxEntity {
   @PrimaryGeneratedColumn({ type: 'integer' })
   seq!: number;

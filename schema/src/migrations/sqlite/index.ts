@@ -1,4 +1,5 @@
 import { Initial1795578191871 } from './1795578191871-Initial.js';
+import { DropUnreadIndexes1795580108623 } from './1795580108623-DropUnreadIndexes.js';
 
 /** In order of application. */
-export const SQLITE_MIGRATIONS = [Initial1795578191871];
+export const SQLITE_MIGRATIONS = [Initial1795578191871, DropUnreadIndexes1795580108623];
