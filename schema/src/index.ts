@@ -12,3 +12,4 @@ export * from './archive/index.js';
 export * from './indexing/index.js';
 export * from './media/media-store.js';
 export * from './users/index.js';
+export { highlightText } from './search/text/highlight.js';

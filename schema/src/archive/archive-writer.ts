@@ -112,7 +112,7 @@ export class ArchiveWriter {
       if (!state) {
         const author = actorOf(item.platform, item.author.platformActorId);
         const row = Object.assign(new ItemEntity(), {
-          id: newId(capturedAt.getTime()),
+          id: newId(),
           organisationId,
           platform: item.platform,
           platformItemId: item.platformItemId,
@@ -153,7 +153,7 @@ export class ArchiveWriter {
       if (capturedAt > state.lastSeenAt) state.lastSeenAt = capturedAt;
       changedItems.set(state.id, state);
       const version = Object.assign(new ItemVersionEntity(), {
-        id: newId(capturedAt.getTime()),
+        id: newId(),
         itemId: state.id,
         versionNo: state.versionCount,
         editPosition: item.edit?.position ?? null,
@@ -198,7 +198,7 @@ export class ArchiveWriter {
       changedItems.set(state.id, state);
       result.deleted++;
       tombstones.push(Object.assign(new TombstoneEntity(), {
-        id: newId(d.detectedAt.getTime()),
+        id: newId(),
         itemId: state.id,
         detectedAt: d.detectedAt,
         method: d.method,

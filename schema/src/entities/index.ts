@@ -1,5 +1,7 @@
 import { AccountEntity } from './account.entity.js';
 import { ActorEntity } from './actor.entity.js';
+import { AuditEventOrganisationEntity } from './audit-event-organisation.entity.js';
+import { AuditEventEntity } from './audit-event.entity.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
 import { CaptureRunEntity } from './capture-run.entity.js';
 import { ItemVersionEntity } from './item-version.entity.js';
@@ -16,6 +18,8 @@ import { UserEntity } from './user.entity.js';
 export {
   AccountEntity,
   ActorEntity,
+  AuditEventEntity,
+  AuditEventOrganisationEntity,
   AuthSessionEntity,
   CaptureRunEntity,
   ItemEntity,
@@ -47,4 +51,6 @@ export const ENTITIES = [
   UserEntity,
   RoleGrantEntity,
   AuthSessionEntity,
+  AuditEventEntity,
+  AuditEventOrganisationEntity,
 ];
