@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Verbose: CI logs show each suite by name, e.g. that the [mariadb] integration suites ran.
+    reporters: ['verbose'],
   },
 });

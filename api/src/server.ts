@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -9,11 +8,21 @@ import type { Logger } from 'pino';
 import type { RequestContext } from './context.js';
 import { makeFormatError } from './errors/format-error.js';
 import { buildApiSchema, createServices, type ApiDeps } from './graphql/build-schema.js';
+import { complexityLimit } from './graphql/complexity-limit.js';
 import { depthLimit } from './graphql/depth-limit.js';
 import { ItemRepository } from './items/item.repository.js';
 import { createItemLoaders } from './items/loaders.js';
+import { currentRequestId, requestLog, requestLogging } from './logging/request-log.js';
+import { pseudonymOrderPlugin } from './privacy/pseudonym-order.plugin.js';
+import { CitizenPseudonyms } from './privacy/text-masking.js';
 
 export const MAX_QUERY_DEPTH = 10;
+/**
+ * A 100-item search page with authors, accounts, versions, parent and replies costs about 11,000;
+ * a tree of replies three levels deep under such a page costs 300,000.
+ */
+export const MAX_QUERY_COMPLEXITY = 25_000;
+const DEFAULT_TRUST_PROXY = 'loopback, linklocal, uniquelocal';
 
 function bearerToken(header: string | undefined): string | null {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -28,14 +37,19 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: makeFormatError(logger),
+    formatError: makeFormatError(() => requestLog(logger)),
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      complexityLimit(MAX_QUERY_COMPLEXITY),
+      pseudonymOrderPlugin(),
+    ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? DEFAULT_TRUST_PROXY);
   app.get('/health', async (_req, res) => {
     try {
       const lag = await new IndexSync(deps.ds, deps.searchIndex).lag();
@@ -46,19 +60,31 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
   });
   app.use(
     '/graphql',
+    requestLogging(logger),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) ?? crypto.randomUUID();
+      context: async ({ req }): Promise<RequestContext> => {
+        const log = requestLog(logger);
         const viewer = await services.auth.authenticate(bearerToken(req.headers.authorization));
-        logger.debug({ requestId, userId: viewer?.userId, op: (req.body as { operationName?: string })?.operationName }, 'graphql request');
-        return { viewer, requestId, loaders: createItemLoaders(new ItemRepository(deps.ds)) };
+        log.debug(
+          { userId: viewer?.userId, op: (req.body as { operationName?: string })?.operationName },
+          'graphql request',
+        );
+        return {
+          viewer,
+          requestId: currentRequestId() ?? 'none',
+          client: { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
+          loaders: createItemLoaders(new ItemRepository(deps.ds)),
+          pseudonyms: new CitizenPseudonyms(),
+          log,
+        };
       },
     }),
   );
   return {
     httpServer,
     apollo,
+    schema,
     async stop() {
       await apollo.stop();
     },

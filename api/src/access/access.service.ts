@@ -1,25 +1,53 @@
 import { OrganisationEntity } from '@bewaard/schema';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
-import { unauthenticated } from '../errors/app-error.js';
+import { forbidden, unauthenticated } from '../errors/app-error.js';
+import { archiveOrganisations, auditOrganisations, readsUnmasked } from './roles.js';
 
 /**
- * Which organisations' archives a caller may read. Every query of the archive goes through here:
- * search filters, item lookups and thread links are all scoped by its answer.
+ * Which organisations a caller may read, audit or administer. Every query of the archive goes
+ * through here: search filters, item lookups and thread links are all scoped by its answer.
  */
 export class AccessService {
   constructor(private readonly ds: DataSource) {}
 
+  private async allOrganisationIds(): Promise<string[]> {
+    const all = await this.ds.getRepository(OrganisationEntity).find({ select: { id: true } });
+    return all.map((o) => o.id);
+  }
+
   async readableOrganisationIds(viewer: Viewer | null): Promise<string[]> {
     if (!viewer) throw unauthenticated();
-    if (viewer.isAdmin) {
-      const all = await this.ds.getRepository(OrganisationEntity).find({ select: { id: true } });
-      return all.map((o) => o.id);
-    }
-    return viewer.grantedOrganisationIds();
+    return viewer.isAdmin ? this.allOrganisationIds() : archiveOrganisations(viewer.grants);
   }
 
   async canRead(viewer: Viewer | null, organisationId: string): Promise<boolean> {
     return (await this.readableOrganisationIds(viewer)).includes(organisationId);
+  }
+
+  /** Organisations the caller holds any role in (admins: all), e.g. to name them in filters. */
+  async visibleOrganisationIds(viewer: Viewer | null): Promise<string[]> {
+    if (!viewer) throw unauthenticated();
+    return viewer.isAdmin ? this.allOrganisationIds() : viewer.grantedOrganisationIds();
+  }
+
+  /** False when citizens' personal data in this organisation's archive must be masked for the caller. */
+  seesUnmasked(viewer: Viewer | null, organisationId: string): boolean {
+    return viewer !== null && readsUnmasked(viewer.grants, organisationId);
+  }
+
+  /** 'all' for admins; otherwise the organisations the caller audits. FORBIDDEN when none. */
+  auditableOrganisationIds(viewer: Viewer | null): 'all' | string[] {
+    if (!viewer) throw unauthenticated();
+    if (viewer.isAdmin) return 'all';
+    const ids = auditOrganisations(viewer.grants);
+    if (ids.length === 0) throw forbidden('Only auditors and administrators may read the audit trail');
+    return ids;
+  }
+
+  requireAdmin(viewer: Viewer | null): Viewer {
+    if (!viewer) throw unauthenticated();
+    if (!viewer.isAdmin) throw forbidden('Only administrators may do this');
+    return viewer;
   }
 }

@@ -20,13 +20,13 @@ export class AuthResolver {
     return this.toUserType(ctx, user.id, user.email, user.displayName);
   }
 
-  @Mutation(() => LoginPayload, { description: 'Wrong credentials: UNAUTHENTICATED; locked out: TOO_MANY_REQUESTS' })
+  @Mutation(() => LoginPayload, { description: 'Wrong credentials: UNAUTHENTICATED; account locked or too many failures from this address: TOO_MANY_REQUESTS' })
   async login(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
     @Ctx() ctx: RequestContext,
   ): Promise<LoginPayload> {
-    const result = await this.auth.login(email, password);
+    const result = await this.auth.login(email, password, ctx.client.ip);
     return {
       token: result.token,
       expiresAt: result.expiresAt,
@@ -48,7 +48,7 @@ export class AuthResolver {
       email,
       displayName,
       grants: await Promise.all(
-        grants.map(async (g) => ({ role: g.role, organisation: g.organisationId ? await ctx.loaders.organisation.load(g.organisationId) : null })),
+        grants.map(async (g) => ({ id: g.id, role: g.role, organisation: g.organisationId ? await ctx.loaders.organisation.load(g.organisationId) : null })),
       ),
     };
   }

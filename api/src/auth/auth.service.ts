@@ -1,11 +1,14 @@
 import crypto from 'node:crypto';
 import { decoyHash, sha256Hex, verifyPassword, type UserEntity } from '@bewaard/schema';
 import { AppError, ErrorCode, unauthenticated } from '../errors/app-error.js';
+import { DEFAULT_LOGIN_RATE_LIMIT, LoginRateLimiter, type LoginRateLimitOptions } from './login-rate-limit.js';
 import type { SessionRepository } from './session.repository.js';
 import { Viewer } from './viewer.js';
 
 const MAX_FAILED_LOGINS = 5;
 const LOCKOUT_MS = 15 * 60_000;
+/** lastUsedAt of an API token is written at most this often (not a write per request). */
+const TOUCH_INTERVAL_MS = 60_000;
 
 export interface LoginResult {
   token: string;
@@ -19,12 +22,28 @@ export interface LoginResult {
  * `issueSession` call (see README, "Authentication").
  */
 export class AuthService {
+  private readonly clientLimit: LoginRateLimiter;
+
   constructor(
     private readonly sessions: SessionRepository,
     private readonly sessionTtlHours: number,
-  ) {}
+    loginRateLimit: LoginRateLimitOptions = DEFAULT_LOGIN_RATE_LIMIT,
+  ) {
+    this.clientLimit = new LoginRateLimiter(loginRateLimit);
+  }
 
-  async login(emailInput: string, password: string, now = new Date()): Promise<LoginResult> {
+  /** `client` is the caller's address, for the per-address limit on failed logins. */
+  async login(emailInput: string, password: string, client: string | null = null, now = new Date()): Promise<LoginResult> {
+    this.clientLimit.check(client, now.getTime());
+    try {
+      return await this.loginAccount(emailInput, password, now);
+    } catch (err) {
+      if (err instanceof AppError && err.code === ErrorCode.UNAUTHENTICATED) this.clientLimit.recordFailure(client, now.getTime());
+      throw err;
+    }
+  }
+
+  private async loginAccount(emailInput: string, password: string, now: Date): Promise<LoginResult> {
     const email = emailInput.trim().toLowerCase();
     const user = await this.sessions.findUserByEmail(email);
     if (!user) {
@@ -45,19 +64,28 @@ export class AuthService {
   }
 
   async issueSession(userId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    return this.issueToken(userId, { kind: 'session', label: null, expiresAt: new Date(now.getTime() + this.sessionTtlHours * 3_600_000) }, now);
+  }
+
+  /** A new random bearer token; only its SHA-256 is stored. */
+  async issueToken(
+    userId: string,
+    spec: { kind: 'session' | 'api_token'; label: string | null; expiresAt: Date },
+    now = new Date(),
+  ): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
     const token = crypto.randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.sessionTtlHours * 3_600_000);
+    const { expiresAt } = spec;
     await this.sessions.createSession({
       tokenHash: sha256Hex(token),
       userId,
-      kind: 'session',
-      label: null,
+      kind: spec.kind,
+      label: spec.label,
       createdAt: now,
       expiresAt,
       revokedAt: null,
       lastUsedAt: null,
     });
-    return { token, expiresAt };
+    return { token, tokenHash: sha256Hex(token), expiresAt };
   }
 
   /** The viewer for a bearer token, or null when the token is unknown, expired, revoked, or its user disabled. */
@@ -69,7 +97,11 @@ export class AuthService {
     const user = await this.sessions.findUserById(session.userId);
     if (!user || user.disabled) return null;
     const grants = await this.sessions.grantsOf(user.id);
-    return new Viewer(user.id, user.email, grants.map((g) => ({ role: g.role, organisationId: g.organisationId })), tokenHash);
+    if (session.kind === 'api_token' && (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)) {
+      await this.sessions.touch(tokenHash, now);
+    }
+    const credential = session.kind === 'api_token' ? 'api_token' : 'session';
+    return new Viewer(user.id, user.email, grants.map((g) => ({ role: g.role, organisationId: g.organisationId })), tokenHash, credential);
   }
 
   async logout(viewer: Viewer, now = new Date()): Promise<void> {

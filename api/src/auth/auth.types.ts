@@ -4,6 +4,9 @@ import { OrganisationType } from '../organisations/organisation.types.js';
 
 @ObjectType('RoleGrant')
 export class RoleGrantType {
+  @Field(() => ID, { description: 'For removeGrant' })
+  id!: string;
+
   @Field(() => Role)
   role!: Role;
 

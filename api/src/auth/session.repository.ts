@@ -37,4 +37,13 @@ export class SessionRepository {
   async revoke(tokenHash: string, at: Date): Promise<void> {
     await this.ds.getRepository(AuthSessionEntity).update({ tokenHash }, { revokedAt: at });
   }
+
+  /** A user's personal API tokens, newest first (revoked and expired ones included). */
+  apiTokensOf(userId: string): Promise<AuthSessionEntity[]> {
+    return this.ds.getRepository(AuthSessionEntity).find({ where: { userId, kind: 'api_token' }, order: { createdAt: 'DESC' } });
+  }
+
+  async touch(tokenHash: string, at: Date): Promise<void> {
+    await this.ds.getRepository(AuthSessionEntity).update({ tokenHash }, { lastUsedAt: at });
+  }
 }

@@ -5,6 +5,9 @@ export interface Grant {
   organisationId: string | null;
 }
 
+/** How the caller authenticated: an interactive login session or a personal API token. */
+export type CredentialKind = 'session' | 'api_token';
+
 /** The authenticated caller of one request. */
 export class Viewer {
   constructor(
@@ -12,6 +15,7 @@ export class Viewer {
     readonly email: string,
     readonly grants: readonly Grant[],
     readonly tokenHash: string,
+    readonly credential: CredentialKind = 'session',
   ) {}
 
   get isAdmin(): boolean {

@@ -1,8 +1,11 @@
 import type { ItemEntity } from '@bewaard/schema';
 import type { AccessService } from '../access/access.service.js';
+import { AuditAction, type AuditService } from '../audit/audit.service.js';
 import type { Viewer } from '../auth/viewer.js';
+import type { RequestContext } from '../context.js';
 import { notFound } from '../errors/app-error.js';
 import type { ItemRepository } from './item.repository.js';
+import type { ItemLoaders } from './loaders.js';
 import type { ItemType } from './item.types.js';
 
 export function toItemType(e: ItemEntity): ItemType {
@@ -30,6 +33,7 @@ export class ItemService {
   constructor(
     private readonly access: AccessService,
     private readonly items: ItemRepository,
+    private readonly audit: AuditService,
   ) {}
 
   /** The item, or NOT_FOUND — also when it exists in an organisation the viewer may not read. */
@@ -38,6 +42,17 @@ export class ItemService {
     const [item] = await this.items.findVisibleByIds([id], orgIds);
     if (!item) throw notFound('Item');
     return toItemType(item);
+  }
+
+  /** `get` for a person looking at the item: recorded in the audit trail before it is shown. */
+  async view(ctx: RequestContext, id: string): Promise<ItemType> {
+    const item = await this.get(ctx.viewer, id);
+    await this.audit.record(ctx, {
+      action: AuditAction.ITEM_VIEW,
+      subject: item.id,
+      organisationIds: [item.organisationId],
+    });
+    return item;
   }
 
   /** Items by id in the given order, dropping any the viewer may not read. */
@@ -51,13 +66,23 @@ export class ItemService {
   }
 
   /** The captured parent, from the same organisation's archive (so no cross-organisation link can leak). */
-  async parentOf(item: ItemType): Promise<ItemType | null> {
+  async parentOf(loaders: ItemLoaders, item: ItemType): Promise<ItemType | null> {
     if (!item.inReplyToPlatformId) return null;
-    const parent = await this.items.findInOrganisationByPlatformId(item.organisationId, item.platform, item.inReplyToPlatformId);
+    const parent = await loaders.itemByThreadKey.load({
+      organisationId: item.organisationId,
+      platform: item.platform,
+      platformItemId: item.inReplyToPlatformId,
+    });
     return parent ? toItemType(parent) : null;
   }
 
-  async repliesOf(item: ItemType): Promise<ItemType[]> {
-    return (await this.items.repliesTo(item)).map(toItemType);
+  /** Direct replies from the same organisation's archive. */
+  async repliesOf(loaders: ItemLoaders, item: ItemType): Promise<ItemType[]> {
+    const replies = await loaders.repliesTo.load({
+      organisationId: item.organisationId,
+      platform: item.platform,
+      platformItemId: item.platformItemId,
+    });
+    return replies.map(toItemType);
   }
 }

@@ -28,7 +28,8 @@ export class ItemVersionType {
   @Field(() => ID) id!: string;
   @Field(() => Int) versionNo!: number;
   @Field(() => String) text!: string;
-  @Field(() => String, { description: 'SHA-256 of the normalised content' }) contentHash!: string;
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the normalised content; null when the text is shown masked' })
+  contentHash!: string | null;
   @Field(() => Date) capturedAt!: Date;
   @Field(() => Date, { nullable: true }) platformEditedAt!: Date | null;
 }
@@ -41,7 +42,6 @@ export class ItemType {
   @Field(() => String) platformItemId!: string;
   @Field(() => ItemKind) kind!: ItemKind;
   @Field(() => ItemStatus) status!: ItemStatus;
-  @Field(() => String, { nullable: true }) url!: string | null;
   @Field(() => Date) createdAt!: Date;
   @Field(() => Date) firstSeenAt!: Date;
   @Field(() => Date) lastSeenAt!: Date;
@@ -52,4 +52,6 @@ export class ItemType {
   accountId!: string | null;
   authorId!: string;
   inReplyToPlatformId!: string | null;
+  /** Resolved by ItemResolver.url (masked for citizens' items where the caller sees masked data). */
+  url!: string | null;
 }

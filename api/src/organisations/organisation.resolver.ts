@@ -12,9 +12,9 @@ export class OrganisationResolver {
     private readonly ds: DataSource,
   ) {}
 
-  @Query(() => [OrganisationType], { description: 'The organisations the caller may read' })
+  @Query(() => [OrganisationType], { description: 'The organisations the caller holds a role in (administrators: all)' })
   async organisations(@Ctx() ctx: RequestContext): Promise<OrganisationType[]> {
-    const ids = await this.access.readableOrganisationIds(ctx.viewer);
+    const ids = await this.access.visibleOrganisationIds(ctx.viewer);
     if (ids.length === 0) return [];
     return this.ds.getRepository(OrganisationEntity).find({ where: { id: In(ids) }, order: { name: 'ASC' } });
   }

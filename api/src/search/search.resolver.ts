@@ -8,7 +8,7 @@ import { ItemConnection, SearchFilterInput } from './search.types.js';
 export class SearchResolver {
   constructor(private readonly searchService: SearchService) {}
 
-  @Query(() => ItemConnection, { description: 'Full-text search over every organisation the caller may read' })
+  @Query(() => ItemConnection, { description: 'Full-text search over every organisation the caller may read. Audited' })
   search(
     @Ctx() ctx: RequestContext,
     @Arg('query', () => String, { defaultValue: '' }) query: string,
@@ -17,6 +17,6 @@ export class SearchResolver {
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ItemConnection> {
-    return this.searchService.search(ctx.viewer, { query, filter, sort, first, after });
+    return this.searchService.search(ctx, { query, filter, sort, first, after });
   }
 }

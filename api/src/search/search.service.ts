@@ -1,6 +1,7 @@
 import type { FacetName, SearchIndex, SearchRequest, SearchResult } from '@bewaard/schema';
 import type { AccessService } from '../access/access.service.js';
-import type { Viewer } from '../auth/viewer.js';
+import { AuditAction, type AuditService } from '../audit/audit.service.js';
+import type { RequestContext } from '../context.js';
 import { AppError, ErrorCode, badInput } from '../errors/app-error.js';
 import type { ItemService } from '../items/item.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -29,9 +30,12 @@ export class SearchService {
     private readonly access: AccessService,
     private readonly index: SearchIndex,
     private readonly items: ItemService,
+    private readonly audit: AuditService,
   ) {}
 
-  async search(viewer: Viewer | null, args: SearchArgs): Promise<ItemConnection> {
+  /** Recorded in the audit trail (query, filters, the organisations searched) before results are returned. */
+  async search(ctx: RequestContext, args: SearchArgs): Promise<ItemConnection> {
+    const viewer = ctx.viewer;
     const readable = await this.access.readableOrganisationIds(viewer);
     if (!Number.isInteger(args.first) || args.first < 1 || args.first > MAX_PAGE_SIZE) {
       throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`);
@@ -64,10 +68,16 @@ export class SearchService {
     } catch (err) {
       throw new AppError(ErrorCode.SEARCH_UNAVAILABLE, `Search is unavailable: ${(err as Error).message}`);
     }
+    const { organisationIds: _narrowed, ...otherFilters } = f;
+    await this.audit.record(ctx, {
+      action: AuditAction.SEARCH,
+      details: { query: args.query, filter: otherFilters, sort: args.sort, first: args.first, after: args.after ?? null, total: result.total },
+      organisationIds,
+    });
     const nodes = new Map((await this.items.getMany(viewer, result.hits.map((h) => h.id))).map((n) => [n.id, n]));
     const edges = result.hits.flatMap((hit, i) => {
       const node = nodes.get(hit.id);
-      return node ? [{ cursor: encodeCursor(offset + i), node, highlight: hit.highlight, matchedVersionNo: hit.matchedVersionNo }] : [];
+      return node ? [{ cursor: encodeCursor(offset + i), node, highlight: hit.highlight, matchedVersionNo: hit.matchedVersionNo, query: args.query }] : [];
     });
     return {
       totalCount: result.total,

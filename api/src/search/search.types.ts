@@ -27,8 +27,11 @@ export class SearchFilterInput {
 export class ItemEdge {
   @Field(() => String) cursor!: string;
   @Field(() => ItemType) node!: ItemType;
-  @Field(() => String, { nullable: true, description: 'HTML-escaped text with <mark> around matches' }) highlight!: string | null;
+  /** Shown through ItemEdgeResolver.highlight, which masks it where needed. */
+  highlight!: string | null;
   @Field(() => Int, { nullable: true, description: 'The version whose text matched' }) matchedVersionNo!: number | null;
+  /** The search text, to highlight again after masking. */
+  query!: string;
 }
 
 @ObjectType('PageInfo')

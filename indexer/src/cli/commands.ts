@@ -44,7 +44,8 @@ export async function importCommand(cfg: Config, input: string, opts: { org?: st
       printJson({ organisation: org.slug, ...totals, files: perFile });
     } else {
       for (const f of perFile) {
-        console.log(f.error ? `✗ ${f.file}: ${f.error}` : `✓ ${f.file} (${f.format}): ${describeCounts(f.counts)}`);
+        if (f.readWith) console.log(`· ${f.file}: read with ${f.readWith}`);
+        else console.log(f.error ? `✗ ${f.file}: ${f.error}` : `✓ ${f.file} (${f.format}): ${describeCounts(f.counts)}`);
       }
       console.log(`Total: ${describeCounts(totals)}; unknown deletions: ${totals.unknownDeletions}`);
     }

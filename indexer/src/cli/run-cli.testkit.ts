@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/bewaard.js', import.meta.url));
-export const FIXTURES = fileURLToPath(new URL('../../../../shared/fixtures/real', import.meta.url));
+export { FIXTURES } from '../testing/fixtures.js';
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-cli-'));

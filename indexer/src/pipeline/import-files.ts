@@ -1,5 +1,5 @@
 import { emptyCounts, type CaptureCounts, type DeletionNotice, type QuarantineRecord } from '@bewaard/schema';
-import { detectSource, listInputFiles, SOURCES, type Source, type SourceRecord } from '../sources/index.js';
+import { companionOf, detectSource, listInputFiles, SOURCES, type Source, type SourceRecord } from '../sources/index.js';
 import type { ArchiveContext } from './archive-context.js';
 
 export interface ImportOptions {
@@ -13,7 +13,15 @@ export interface ImportOptions {
 export interface ImportSummary extends CaptureCounts {
   files: number;
   /** Per file: its capture run and counts, or why it could not be read at all. */
-  perFile: Array<{ file: string; format: string | null; runId: string | null; counts: CaptureCounts; error: string | null }>;
+  perFile: Array<{
+    file: string;
+    format: string | null;
+    runId: string | null;
+    counts: CaptureCounts;
+    error: string | null;
+    /** Set when the file is read as part of another file's export (e.g. an archive's media). */
+    readWith?: string;
+  }>;
   /** Deletion notices for items not in the archive (e.g. compliance records for tweets never captured). */
   unknownDeletions: number;
 }
@@ -39,11 +47,17 @@ export async function importPath(ctx: ArchiveContext, input: string, options: Im
   if (files.length === 0) throw new ImportError(`${input}: no files to import`);
   const forced = options.format ? sourceByName(options.format) : null;
   const summary: ImportSummary = { ...emptyCounts(), files: files.length, perFile: [], unknownDeletions: 0 };
+  const all = new Set(files);
   for (const file of files) {
     let source: Source;
     try {
       source = forced ?? (await detectSource(file));
     } catch (err) {
+      const owner = companionOf(file, all);
+      if (owner) {
+        summary.perFile.push({ file, format: null, runId: null, counts: emptyCounts(), error: null, readWith: owner });
+        continue;
+      }
       summary.perFile.push({ file, format: null, runId: null, counts: emptyCounts(), error: (err as Error).message });
       continue;
     }

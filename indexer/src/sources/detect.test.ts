@@ -1,11 +1,11 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { FIXTURES, fixture } from '../testing/fixtures.js';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectSource, listInputFiles, UnknownFormatError } from './detect.js';
+import { detectSource, listInputFiles } from './detect.js';
 
-const REAL = '/work/shared/fixtures/real';
 
 let dir: string;
 beforeAll(async () => {
@@ -21,31 +21,60 @@ async function write(name: string, content: string | Buffer): Promise<string> {
   return file;
 }
 
+/** Every real fixture and the one source that must claim it (each reader's own tests check its records). */
+const FIXTURE_FORMATS: Record<string, string> = {
+  'twitter-v2-twarc2/brexit.jsonl': 'twarc2', // first line (356 KB) does not fit in the 64 KiB head
+  'twitter-v2-twarc2/edited.jsonl': 'twarc2',
+  'twitter-v2-twarc2/media_tweet.jsonl': 'twarc2',
+  'twitter-v2-twarc2/quoted_edit.jsonl': 'twarc2',
+  'twitter-v2-twarc2/streaming_output_with_error.jsonl': 'twarc2',
+  'twitter-v2-twarc2/tweets_compliance.jsonl': 'twarc2', // starts with a blank line
+  'twitter-v2-twarc2/two_tweets.jsonl': 'twarc2',
+  'twitter-v2-twarc2-flattened/flat.jsonl': 'twarc2',
+  'twitter-v1.1/dogsheep_tweets.json': 'twitter-v1.1',
+  'twitter-v1.1/extended_tweet_in_compat_mode.json': 'twitter-v1.1',
+  'twitter-v1.1/extended_tweet_in_extended_mode.json': 'twitter-v1.1',
+  'twitter-v1.1/streaming_extended_tweet.json': 'twitter-v1.1',
+  'twitter-archive-ytd/twoo_tweets.js': 'x-archive',
+  'twitter-archive-ytd/milahu104_deleted-tweets.js': 'x-archive',
+  'twitter-archive-ytd/milahu104_community-tweet.js': 'x-archive',
+  'twitter-archive-ytd/milahu104_manifest.js': 'x-archive',
+  'twitter-archive-ytd/mrled_tweet.js': 'x-archive',
+  'mastodon-api/bigbone_context.json': 'mastodon-api',
+  'mastodon-api/bigbone_public_timeline.json': 'mastodon-api',
+  'mastodon-api/bigbone_status_after_deleting.json': 'mastodon-api',
+  'mastodon-api/bigbone_status_edit_history.json': 'mastodon-api',
+  'mastodon-api/bigbone_status_with_previewcard.json': 'mastodon-api',
+  'mastodon-api/tootsdk_post_edited.json': 'mastodon-api',
+  'bluesky-api/app.bsky.feed.getAuthorFeed.json': 'bluesky-api',
+  'bluesky-api/app.bsky.feed.getPostThread.json': 'bluesky-api',
+  'meta-graph-api/page_feed_p1.json': 'meta-graph',
+  'meta-graph-api/object_comments_p1.json': 'meta-graph',
+  'meta-graph-api/instagram_user_medias_p2.json': 'meta-graph',
+  'youtube-data-api-v3/videos_list_multi.json': 'youtube-data-api',
+  'youtube-data-api-v3/commentThreads_by_video_p1.json': 'youtube-data-api',
+  'youtube-data-api-v3/comments_by_parent_p1.json': 'youtube-data-api',
+  'linkedin-export-csv/Shares.csv': 'linkedin-export',
+  'linkedin-export-csv/Comments.csv': 'linkedin-export',
+  'warc/sfm_twitter_v1.1_user_timeline.warc.gz': 'warc',
+  'warc/sfm_twitter_v2_search_recent.warc.gz': 'warc',
+  'wacz/valid_signed_example_1.wacz': 'wacz',
+};
+
 describe('detectSource', () => {
-  it.each([
-    'twitter-v2-twarc2/brexit.jsonl', // first line (356 KB) does not fit in the 64 KiB head
-    'twitter-v2-twarc2/edited.jsonl',
-    'twitter-v2-twarc2/streaming_output_with_error.jsonl',
-    'twitter-v2-twarc2/tweets_compliance.jsonl', // starts with a blank line
-    'twitter-v2-twarc2/two_tweets.jsonl',
-    'twitter-v2-twarc2-flattened/flat.jsonl',
-  ])('recognises %s as twarc2', async (name) => {
-    expect((await detectSource(join(REAL, name))).format).toBe('twarc2');
+  it('covers every real fixture file', async () => {
+    const all = (await listInputFiles(FIXTURES)).filter((f) => !f.endsWith('SOURCES.md')).map((f) => relative(FIXTURES, f));
+    expect(all.sort()).toEqual(Object.keys(FIXTURE_FORMATS).sort());
   });
 
-  it.each([
-    'twitter-v1.1/dogsheep_tweets.json',
-    'twitter-archive-ytd/twoo_tweets.js',
-    'mastodon-api/bigbone_context.json',
-    'linkedin-export-csv/Shares.csv',
-  ])('does not claim %s', async (name) => {
-    await expect(detectSource(join(REAL, name))).rejects.toBeInstanceOf(UnknownFormatError);
+  it.each(Object.entries(FIXTURE_FORMATS))('recognises %s as %s', async (name, format) => {
+    expect((await detectSource(fixture(name))).format).toBe(format);
   });
 
   it('names the file and the keys it saw for unknown JSON', async () => {
-    const file = await write('unknown.jsonl', '{"id": "1", "full_text": "v1.1", "user": {}}\n');
+    const file = await write('unknown.jsonl', '{"id": "1", "body": "iets", "owner": {}}\n');
     await expect(detectSource(file)).rejects.toThrow(
-      `${file}: first line is JSON with keys id, full_text, user, which matches no known format`,
+      `${file}: first line is JSON with keys id, body, owner, which matches no known format`,
     );
   });
 

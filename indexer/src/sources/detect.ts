@@ -2,12 +2,44 @@ import { open } from 'node:fs/promises';
 import { describeKeys, isJsonObject } from './json.js';
 import type { Source } from './source.js';
 import { firstNonBlankLine } from './twarc2/twarc2.classify.js';
+import { blueskyApiSource } from './bluesky/index.js';
+import { mastodonApiSource, mastodonArchiveSource, mastodonArchiveZipSource } from './mastodon/index.js';
+import { linkedinExportSource } from './linkedin/linkedin.reader.js';
+import { metaDyiSource } from './meta/dyi.reader.js';
+import { metaGraphSource } from './meta/graph.reader.js';
+import { tiktokExportSource } from './tiktok/tiktok.reader.js';
 import { twarc2Source } from './twarc2/twarc2.reader.js';
+import { twitterV1Source } from './twitter-v1/twitter-v1.reader.js';
+import { createWaczSource } from './warc/wacz.source.js';
+import { createWarcSource } from './warc/warc.source.js';
+import { xArchiveSource } from './x-archive/x-archive.reader.js';
+import { xArchiveZipSource } from './x-archive/x-archive.zip-reader.js';
+import { youtubeDataApiSource } from './youtube/youtube.reader.js';
 
 export { listInputFiles } from './input-files.js';
 
-/** Every known format, tried in order; the first whose detect() accepts the file wins. */
-export const SOURCES: readonly Source[] = [twarc2Source];
+/**
+ * Every known format, tried in order; the first whose detect() (or detectBinary()) accepts the
+ * file wins. WARC/WACZ route each captured response body back through this same list.
+ */
+export const SOURCES: readonly Source[] = [
+  // Before twarc2, whose page check would also accept a Graph API `{"data": [...]}` page.
+  metaGraphSource,
+  twarc2Source,
+  twitterV1Source,
+  xArchiveSource,
+  xArchiveZipSource,
+  mastodonArchiveSource,
+  mastodonArchiveZipSource,
+  mastodonApiSource,
+  blueskyApiSource,
+  metaDyiSource,
+  youtubeDataApiSource,
+  linkedinExportSource,
+  tiktokExportSource,
+  createWarcSource(() => SOURCES),
+  createWaczSource(() => SOURCES),
+];
 
 /** How much of a file detection looks at. */
 export const HEAD_BYTES = 64 * 1024;
@@ -26,6 +58,8 @@ export class UnknownFormatError extends Error {
 export async function detectSource(file: string, sources: readonly Source[] = SOURCES): Promise<Source> {
   const head = await readHead(file);
   if (head.length === 0) throw new UnknownFormatError(file, 'the file is empty');
+  const byBytes = sources.find((candidate) => candidate.detectBinary?.(file, head) === true);
+  if (byBytes !== undefined) return byBytes;
   const binary = describeBinary(head);
   if (binary !== null) throw new UnknownFormatError(file, binary);
 

@@ -38,6 +38,8 @@ export interface Source {
    * (a zip archive, a folder export) leave it out.
    */
   readContent?(label: string, content: string): AsyncIterable<SourceRecord>;
+  /** Formats recognised by their raw bytes (.warc.gz, .wacz, export zips): asked before binary files are refused. */
+  detectBinary?(file: string, head: Buffer): boolean;
 }
 
 /** Longest excerpt kept in a quarantine record: enough to recognise the input, not a copy of it. */

@@ -11,7 +11,7 @@ const statements = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>()
 
 function preparedStatement(db: SqliteConnection, sql: string): SqliteStatement {
   let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  if (!cache) statements.set(db, (cache = new Map<string, SqliteStatement>()));
   let stmt = cache.get(sql);
   if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
   return stmt;

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceRecord } from '../source.js';
 import { twarc2Source } from './twarc2.reader.js';
+import { FIXTURES } from '../../testing/fixtures.js';
 
-/** Real twarc2 output (DocNow/twarc-csv test data); see /work/shared/fixtures/real/SOURCES.md. */
-const FIXTURES = '/work/shared/fixtures/real';
+/** Real twarc2 output (DocNow/twarc-csv test data); see shared/fixtures/real/SOURCES.md. */
 const fixture = (name: string): string => join(FIXTURES, 'twitter-v2-twarc2', name);
 const FLAT = join(FIXTURES, 'twitter-v2-twarc2-flattened', 'flat.jsonl');
 

@@ -1,0 +1,68 @@
+import { Writable } from 'node:stream';
+import { AuditEventEntity } from '@bewaard/schema';
+import { describeEachDatabase, type TestDatabase } from '@bewaard/schema/testing';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './test/harness.js';
+
+describeEachDatabase('limits and request logging', (make) => {
+  let db: TestDatabase;
+  let api: TestApi;
+  const lines: Array<Record<string, unknown>> = [];
+  beforeAll(async () => {
+    db = await make();
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean))
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    api = await startTestApi(db.config, { logger: pino({ level: 'debug' }, sink) });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.dispose();
+  });
+
+  it('refuses a too costly query before running it (nothing is audited)', async () => {
+    const token = await api.login('admin@example.org');
+    const before = await api.ds.getRepository(AuditEventEntity).count();
+    const tree =
+      '{ search(query:"dijk", first:100){ edges{ node{ replies{ replies{ replies{ id text } } } } } } }';
+    const r = await api.gql(tree, {}, token);
+    expect(r.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(r.errors?.[0]?.message).toMatch(/maximum is 25000/);
+    expect(r.data ?? undefined).toBeUndefined();
+    expect(await api.ds.getRepository(AuditEventEntity).count()).toBe(before);
+  });
+
+  it('tags every log line of a request with its request id, and echoes the id', async () => {
+    const token = await api.login('woo@org-a.example.org');
+    lines.length = 0;
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'x-request-id': 'trace-42',
+      },
+      body: JSON.stringify({ query: '{ search(query:"dijk"){ totalCount } }' }),
+    });
+    expect(res.headers.get('x-request-id')).toBe('trace-42');
+    await res.json();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.every((l) => l.requestId === 'trace-42')).toBe(true);
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['graphql request', 'request finished']));
+  });
+
+  it('replaces an unusable request id by a fresh one', async () => {
+    const res = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'bad id with spaces {"json":1}' },
+      body: '{"query":"{me{id}}"}',
+    });
+    expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

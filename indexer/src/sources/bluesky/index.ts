@@ -1,0 +1,2 @@
+/** The Bluesky import source, for the registry in ../detect.ts. */
+export { blueskyApiSource } from './bluesky-api.source.js';
