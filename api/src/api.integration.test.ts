@@ -117,6 +117,18 @@ describeEachDatabase('GraphQL API', (make) => {
     expect(r.data).toBeUndefined();
   });
 
+  it('shows administrators how far the search index trails the archive', async () => {
+    const admin = await api.login('admin@example.org');
+    const r = await api.gql<{ indexStatus: { engine: string; pending: number; indexedDocuments: number } }>(
+      '{indexStatus{engine pending oldestPendingMs indexedDocuments}}',
+      {},
+      admin,
+    );
+    expect(r.data!.indexStatus).toMatchObject({ engine: 'sqlite-fts5', pending: 0, indexedDocuments: 7 });
+    const woo = await api.login('woo@org-a.example.org');
+    expect((await api.gql('{indexStatus{pending}}', {}, woo)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('revokes the token on logout', async () => {
     const token = await api.login('woo@org-b.example.org');
     expect((await api.gql<{ me: { email: string } }>('{me{email}}', {}, token)).data!.me.email).toBe('woo@org-b.example.org');

@@ -20,6 +20,7 @@ import { ItemRepository } from '../items/item.repository.js';
 import { ItemService } from '../items/item.service.js';
 import { OrganisationResolver } from '../organisations/organisation.resolver.js';
 import { MaskingService } from '../privacy/masking.service.js';
+import { IndexStatusResolver } from '../indexing/index-status.resolver.js';
 import { SearchResolver } from '../search/search.resolver.js';
 import { SearchService } from '../search/search.service.js';
 import { UserAdminResolver } from '../users/user-admin.resolver.js';
@@ -51,6 +52,7 @@ export const RESOLVERS = [
   AccountResolver,
   ActorResolver,
   AuditResolver,
+  IndexStatusResolver,
 ] as const;
 
 /** Wires repositories → services → resolvers by hand: every dependency is visible here. */
@@ -76,6 +78,7 @@ export function createServices(deps: ApiDeps) {
     [AccountResolver, new AccountResolver()],
     [ActorResolver, new ActorResolver()],
     [AuditResolver, new AuditResolver(audit)],
+    [IndexStatusResolver, new IndexStatusResolver(access, deps.ds, deps.searchIndex)],
   ]);
   const container: ContainerType = {
     get(cls: unknown) {
