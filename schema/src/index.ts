@@ -13,3 +13,4 @@ export * from './indexing/index.js';
 export * from './media/media-store.js';
 export * from './users/index.js';
 export { highlightText } from './search/text/highlight.js';
+export * from './audit/index.js';

@@ -3,7 +3,7 @@ import { describeEachDatabase, type TestDatabase } from '@bewaard/schema/testing
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../test/harness.js';
 import { AuditRepository } from './audit.repository.js';
-import { verifyAuditChain } from './verify-audit-chain.js';
+import { verifyAuditChain } from '@bewaard/schema';
 
 const EVENTS = `query($f:AuditEventFilter,$first:Int,$after:String){ auditEvents(filter:$f, first:$first, after:$after){
   nodes{ seq at action subject details ip userAgent requestId user{ email } organisations{ slug } prevHash hash }

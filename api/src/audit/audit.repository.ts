@@ -9,7 +9,7 @@ import {
   type EntityManager,
   type FindOperator,
 } from 'typeorm';
-import { GENESIS_HASH, auditEventHash } from './audit-chain.js';
+import { GENESIS_HASH, auditEventHash } from '@bewaard/schema';
 import { serialQueueFor } from './serial-queue.js';
 
 export interface NewAuditEvent {

@@ -3,9 +3,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AccessService } from '../access/access.service.js';
 import type { RequestContext } from '../context.js';
 import { badInput } from '../errors/app-error.js';
-import { serialiseDetails } from './audit-chain.js';
+import { serialiseDetails } from '@bewaard/schema';
 import type { AuditRepository } from './audit.repository.js';
-import { verifyAuditChain, type AuditChainReport } from './verify-audit-chain.js';
+import { verifyAuditChain, type AuditChainReport } from '@bewaard/schema';
 
 /** What is recorded. Media views and exports will join when those endpoints exist. */
 export const AuditAction = {

@@ -3,6 +3,7 @@ import { ConfigError, UserAdminError, parseConfig } from '@bewaard/schema';
 import { Command, InvalidArgumentError } from 'commander';
 import { ImportError } from '../pipeline/import-files.js';
 import { UnknownFormatError } from '../sources/index.js';
+import { auditVerifyCommand } from './audit.command.js';
 import * as cmd from './commands.js';
 
 const positiveInt = (v: string) => {
@@ -63,6 +64,13 @@ users
   .option('--password <password>', 'password (or set BEWAARD_PASSWORD)')
   .option('--grant <role@org>', 'role in an organisation, e.g. woo_coordinator@org-a, or admin (repeatable)', collect, [])
   .action((email: string, opts: { name?: string; password?: string; grant: string[] }) => cmd.usersAddCommand(parseConfig(), email, opts));
+
+const audit = program.command('audit').description('the append-only, hash-chained audit trail');
+audit
+  .command('verify')
+  .description('recompute the hash chain; exit code 1 and the first broken event when it was altered')
+  .option('--json')
+  .action((opts: { json?: boolean }) => auditVerifyCommand(parseConfig(), opts));
 
 const KNOWN = [cmd.CliError, ConfigError, UserAdminError, ImportError, UnknownFormatError];
 

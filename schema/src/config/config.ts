@@ -25,6 +25,8 @@ const ConfigSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /** Approximate number of items in the demo archive (`bewaard demo`, `npm start` on an empty archive). */
   DEMO_ITEMS: z.coerce.number().int().min(100).max(5_000_000).default(20_000),
+  /** JSON file with the live-harvest API credentials (`bewaard harvest`); `--credentials` overrides it. */
+  BEWAARD_HARVEST_CREDENTIALS: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +41,8 @@ export interface Config {
   portal: { port: number };
   sessionTtlHours: number;
   demoItems: number;
+  /** Path of the harvest credentials file, when configured. */
+  harvestCredentialsFile: string | null;
   logLevel: RawConfig['LOG_LEVEL'];
 }
 
@@ -67,6 +71,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
     portal: { port: raw.PORTAL_PORT },
     sessionTtlHours: raw.SESSION_TTL_HOURS,
     demoItems: raw.DEMO_ITEMS,
+    harvestCredentialsFile: raw.BEWAARD_HARVEST_CREDENTIALS ? path.resolve(raw.BEWAARD_HARVEST_CREDENTIALS) : null,
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -4,6 +4,7 @@ import { AuditEventOrganisationEntity } from './audit-event-organisation.entity.
 import { AuditEventEntity } from './audit-event.entity.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
 import { CaptureRunEntity } from './capture-run.entity.js';
+import { HarvestStateEntity } from './harvest-state.entity.js';
 import { ItemVersionEntity } from './item-version.entity.js';
 import { ItemEntity } from './item.entity.js';
 import { MediaReferenceEntity } from './media-reference.entity.js';
@@ -22,6 +23,7 @@ export {
   AuditEventOrganisationEntity,
   AuthSessionEntity,
   CaptureRunEntity,
+  HarvestStateEntity,
   ItemEntity,
   ItemVersionEntity,
   MediaEntity,
@@ -41,6 +43,7 @@ export const ENTITIES = [
   AccountEntity,
   ActorEntity,
   CaptureRunEntity,
+  HarvestStateEntity,
   ItemEntity,
   ItemVersionEntity,
   MediaEntity,
@@ -53,4 +56,5 @@ export const ENTITIES = [
   AuthSessionEntity,
   AuditEventEntity,
   AuditEventOrganisationEntity,
+  HarvestStateEntity,
 ];

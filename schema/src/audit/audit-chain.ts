@@ -1,4 +1,4 @@
-import { canonicalJson, sha256Hex } from '@bewaard/schema';
+import { canonicalJson, sha256Hex } from '../util/hash.js';
 
 /** The prevHash of the first event. */
 export const GENESIS_HASH = '0'.repeat(64);

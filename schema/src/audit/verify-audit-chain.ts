@@ -1,4 +1,5 @@
-import { AuditEventEntity, AuditEventOrganisationEntity } from '@bewaard/schema';
+import { AuditEventOrganisationEntity } from '../entities/audit-event-organisation.entity.js';
+import { AuditEventEntity } from '../entities/audit-event.entity.js';
 import { Between, MoreThan, type DataSource } from 'typeorm';
 import { GENESIS_HASH, auditEventHash } from './audit-chain.js';
 

@@ -1,0 +1,10 @@
+import type { Platform } from '@bewaard/schema';
+import type { Connector } from './connector.js';
+import { mastodonConnector } from './mastodon.connector.js';
+
+export type { Connector } from './connector.js';
+
+/** The platforms `bewaard harvest` can read live. */
+export const CONNECTORS: ReadonlyMap<Platform, Connector> = new Map<Platform, Connector>([
+  [mastodonConnector.platform, mastodonConnector],
+]);

@@ -1,0 +1,2 @@
+export * from './audit-chain.js';
+export * from './verify-audit-chain.js';
