@@ -13,8 +13,8 @@ const LOGIN = `
   }
 `;
 
-export async function login(email: string, password: string): Promise<ApiResult<LoginData>> {
-  const result = await gql<{ login: LoginData }>(LOGIN, { email, password });
+export async function login(email: string, password: string, forwardedFor?: string | null): Promise<ApiResult<LoginData>> {
+  const result = await gql<{ login: LoginData }>(LOGIN, { email, password }, undefined, forwardedFor);
   return result.ok ? { ok: true, data: result.data.login } : result;
 }
 

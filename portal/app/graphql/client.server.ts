@@ -54,9 +54,13 @@ export async function gql<T>(
   query: string,
   variables: Record<string, unknown>,
   token?: string,
+  forwardedFor?: string | null,
 ): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
+  // The visitor's address as the reverse proxy in front of the portal reported it, so the API's
+  // per-address login limit and audit trail see people, not the portal.
+  if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   let response: Response;
   try {
     response = await fetch(env().apiUrl, {

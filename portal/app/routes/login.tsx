@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const fail = (error: LoginError, status: number) => data({ error, email }, { status });
 
   if (!email || !password) return fail('missingFields', 400);
-  const result = await login(email, password);
+  const result = await login(email, password, request.headers.get('x-forwarded-for'));
   if (!result.ok) {
     // Wrong credentials come back as UNAUTHENTICATED; any other failure is the service's, not the user's.
     if (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'BAD_USER_INPUT') {
