@@ -23,9 +23,13 @@ export class ItemRepository {
 
   findVisibleByIds(ids: readonly string[], organisationIds: readonly string[]): Promise<ItemEntity[]> {
     if (ids.length === 0 || organisationIds.length === 0) return Promise.resolve([]);
+    // Look up by primary key only and apply the organisation scope here: with both conditions in SQL,
+    // SQLite's planner scanned the organisations' items instead (30 ms per page at 50k items, growing).
+    const allowed = new Set(organisationIds);
     return this.ds
       .getRepository(ItemEntity)
-      .findBy({ id: In([...ids]), organisationId: In([...organisationIds]) });
+      .findBy({ id: In([...ids]) })
+      .then((rows) => rows.filter((r) => allowed.has(r.organisationId)));
   }
 
   /** Items by thread key, one query for many keys (grouped per organisation and platform). */

@@ -5,6 +5,9 @@ import { ImportError } from '../pipeline/import-files.js';
 import { UnknownFormatError } from '../sources/index.js';
 import { auditVerifyCommand } from './audit.command.js';
 import * as cmd from './commands.js';
+import { harvestCommand } from './harvest.command.js';
+import { CredentialsError } from '../harvest/credentials.js';
+import { HarvestError } from '../harvest/harvest.js';
 
 const positiveInt = (v: string) => {
   const n = Number(v);
@@ -26,6 +29,17 @@ program
   .option('--format <name>', 'skip detection and read every file as this format (e.g. twarc2)')
   .option('--json', 'print the summary as JSON')
   .action((path: string, opts: { org?: string; format?: string; json?: boolean }) => cmd.importCommand(parseConfig(), path, opts));
+
+program
+  .command('harvest')
+  .description('fetch new posts of the accounts with API credentials into the archive (once, or --every N minutes)')
+  .option('--org <slug>', 'only this organisation\'s accounts')
+  .option('--account <id>', 'only this account (id, handle or platform account id)')
+  .option('--full', 'page through everything the API serves and mark posts gone from it as deleted (sync-missing)')
+  .option('--credentials <file>', 'JSON credentials file (default: BEWAARD_HARVEST_CREDENTIALS)')
+  .option('--every <minutes>', 'repeat every N minutes until SIGINT/SIGTERM', positiveInt)
+  .option('--json', 'print the per-account report as JSON')
+  .action((opts: { org?: string; account?: string; full?: boolean; credentials?: string; every?: number; json?: boolean }) => harvestCommand(parseConfig(), opts));
 
 program
   .command('demo')
@@ -72,7 +86,7 @@ audit
   .option('--json')
   .action((opts: { json?: boolean }) => auditVerifyCommand(parseConfig(), opts));
 
-const KNOWN = [cmd.CliError, ConfigError, UserAdminError, ImportError, UnknownFormatError];
+const KNOWN = [cmd.CliError, ConfigError, UserAdminError, ImportError, UnknownFormatError, CredentialsError, HarvestError];
 
 program.parseAsync().catch((err: unknown) => {
   if (KNOWN.some((k) => err instanceof k)) {

@@ -1,0 +1,107 @@
+/**
+ * Search benchmark (issue 4): N items stored and indexed, then a mixed query set measured three
+ * ways in the same run — through the SearchIndex, through GraphQL over HTTP (auth, access scope,
+ * audit, hydration), and as a bare FTS5 MATCH on the same index file (the raw engine: rank + count,
+ * no filters, facets or highlights). BENCH_ITEMS (default 1,000,000), BENCH_QUERIES (default 700).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import Database from 'better-sqlite3';
+import { ArchiveWriter, FileMediaStore, IndexSync, Registry, SqliteFtsSearchIndex, openDatabase, upsertUser, type SearchRequest } from '@bewaard/schema';
+import { pino } from 'pino';
+import { createApiServer } from '../server.js';
+import { benchItem, prng, QUERY_TOPICS, vocabulary } from './corpus.js';
+import { summarise, timed } from './latency.js';
+
+const N = Number(process.env.BENCH_ITEMS ?? 1_000_000);
+const QUERIES = Number(process.env.BENCH_QUERIES ?? 700);
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-search-bench-'));
+const rnd = prng(7);
+const vocab = vocabulary(20_000, rnd);
+
+const ds = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'bewaard.sqlite') });
+const registry = new Registry(ds);
+const orgIds = [await registry.ensureOrganisation('org-a', 'A'), await registry.ensureOrganisation('org-b', 'B'), await registry.ensureOrganisation('org-c', 'C')].map((o) => o.id);
+const writer = new ArchiveWriter(ds, new FileMediaStore(path.join(dir, 'media')));
+let t0 = Date.now();
+const phrases: string[] = [];
+for (let i = 0; i < N; i += 2000) {
+  const byOrg = new Map<number, Array<{ item: ReturnType<typeof benchItem>['item']; capturedAt: Date }>>();
+  for (let j = i; j < Math.min(N, i + 2000); j++) {
+    const { org, item } = benchItem(j, orgIds.length, vocab, rnd);
+    const list = byOrg.get(org) ?? [];
+    list.push({ item, capturedAt: new Date() });
+    if (j % 20 === 0) list.push({ item: { ...item, content: { ...item.content, text: `${item.content.text} bijgewerkt` } }, capturedAt: new Date() });
+    if (phrases.length < 100 && j % 997 === 0) phrases.push(item.content.text.split(' ').slice(2, 4).join(' '));
+    byOrg.set(org, list);
+  }
+  for (const [org, captures] of byOrg) await writer.write(orgIds[org]!, captures);
+  if ((i / 2000) % 50 === 0) process.stdout.write(`\rstored ${i.toLocaleString('en')}`);
+}
+console.log(`\rstored ${N.toLocaleString('en')} items in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+const indexFile = path.join(dir, 'search.sqlite');
+const index = new SqliteFtsSearchIndex(indexFile);
+await index.init();
+t0 = Date.now();
+await new IndexSync(ds, index).drainAll(2000);
+await index.optimize?.();
+const buildS = (Date.now() - t0) / 1000;
+console.log(`indexed ${N.toLocaleString('en')} documents in ${buildS.toFixed(0)} s (${Math.round(N / buildS).toLocaleString('en')} docs/s)`);
+
+await upsertUser(ds, { email: 'bench@example.org', displayName: 'Bench', password: 'bench-password-1', grants: [{ role: 'admin' }] });
+const server = await createApiServer({ ds, searchIndex: index, sessionTtlHours: 1 }, pino({ level: 'silent' }));
+await new Promise<void>((r) => server.httpServer.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
+const post = async (query: string, variables: object, token?: string) =>
+  (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) })).json()) as { data?: { login?: { token: string } } };
+const token = (await post('mutation{login(email:"bench@example.org",password:"bench-password-1"){token}}', {})).data!.login!.token;
+
+type Kind = 'word' | 'two words' | 'phrase' | 'prefix' | 'typo' | 'filter + date sort' | 'facets only';
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
+const typo = (w: string) => `${w.slice(0, 3)}${w.slice(4)}`;
+function makeQuery(kind: Kind): { request: SearchRequest; raw: string | null; gqlFilter?: object; sort?: string } {
+  const base = { organisationIds: orgIds.slice(0, 2), limit: 20, offset: 0, facets: ['organisationId', 'platform', 'status', 'kind', 'year'] as SearchRequest['facets'] };
+  switch (kind) {
+    case 'word': { const w = pick(vocab.slice(0, 3000)); return { request: { ...base, text: w }, raw: `"${w}"` }; }
+    case 'two words': { const a = pick(QUERY_TOPICS); const b = pick(vocab.slice(0, 500)); return { request: { ...base, text: `${a} ${b}` }, raw: `"${a}" "${b}"` }; }
+    case 'phrase': { const p = pick(phrases); return { request: { ...base, text: `"${p}"` }, raw: `"${p}"` }; }
+    case 'prefix': { const w = pick(vocab.slice(0, 3000)).slice(0, 4); return { request: { ...base, text: w }, raw: `"${w}"*` }; }
+    case 'typo': { const w = pick(QUERY_TOPICS); return { request: { ...base, text: typo(w) }, raw: `"${w}"` }; }
+    case 'filter + date sort': { const w = pick(QUERY_TOPICS); return { request: { ...base, text: w, filter: { platforms: ['x', 'mastodon'] }, sort: 'newest' }, raw: `"${w}"`, gqlFilter: { platforms: ['X', 'MASTODON'] }, sort: 'NEWEST' }; }
+    case 'facets only': return { request: { ...base, text: '' }, raw: null };
+  }
+}
+
+const KINDS: Kind[] = ['word', 'two words', 'phrase', 'prefix', 'typo', 'filter + date sort', 'facets only'];
+const raw = new Database(indexFile, { readonly: true });
+const rawTop = raw.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20');
+const rawCount = raw.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?');
+const GQL = `query($q:String!,$f:SearchFilter,$s:SearchSort){search(query:$q,filter:$f,sort:$s,first:20){totalCount edges{highlight node{id platform text createdAt}} facets{platform{value count} year{value count}}}}`;
+const results: Record<string, { index: number[]; graphql: number[]; raw: number[] }> = {};
+for (let q = 0; q < QUERIES; q++) {
+  const kind = KINDS[q % KINDS.length]!;
+  const { request, raw: match, gqlFilter, sort } = makeQuery(kind);
+  const r = (results[kind] ??= { index: [], graphql: [], raw: [] });
+  r.index.push(await timed(() => index.search(request)));
+  // Same scope as the SearchIndex call: the admin narrows to the same two organisations.
+  const f = { organisationIds: request.organisationIds, ...(gqlFilter ?? {}) };
+  r.graphql.push(await timed(() => post(GQL, { q: request.text, f, s: sort ?? 'RELEVANCE' }, token)));
+  if (match) r.raw.push(await timed(() => { rawTop.all(match); rawCount.get(match); }));
+}
+const rows = Object.entries(results).map(([kind, r]) => ({ kind, index: summarise(r.index), graphql: summarise(r.graphql), raw: r.raw.length ? summarise(r.raw) : null }));
+const all = { index: summarise(Object.values(results).flatMap((r) => r.index)), graphql: summarise(Object.values(results).flatMap((r) => r.graphql)), raw: summarise(Object.values(results).flatMap((r) => r.raw)) };
+console.log(`\nSearch latency over ${N.toLocaleString('en')} items, ${QUERIES} queries (ms; p50 / p95 / p99)`);
+console.table(rows.map((r) => ({ query: r.kind, SearchIndex: fmt(r.index), GraphQL: fmt(r.graphql), 'raw FTS5 match+rank+count': r.raw ? fmt(r.raw) : '—' })));
+console.log(`all queries: SearchIndex ${fmt(all.index)} | GraphQL ${fmt(all.graphql)} | raw ${fmt(all.raw)}`);
+console.log(`GraphQL overhead over the SearchIndex at p50: ${(all.graphql.p50 / all.index.p50).toFixed(2)}×; SearchIndex over raw FTS5 at p50: ${(all.index.p50 / all.raw.p50).toFixed(2)}×`);
+function fmt(s: { p50: number; p95: number; p99: number }) {
+  return `${s.p50} / ${s.p95} / ${s.p99}`;
+}
+raw.close();
+await server.stop();
+await index.close();
+await ds.destroy();
+fs.rmSync(dir, { recursive: true, force: true });
