@@ -1,4 +1,4 @@
-/** The API's GraphQL enum values (docs/api-contract-v1.graphql), shared by the UI and the URL parser. */
+/** The API's GraphQL enum values (schema/schema.graphql), shared by the UI and the URL parser. */
 
 export const PLATFORMS = [
   'X',
