@@ -35,6 +35,10 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
   const schema = await buildApiSchema(services.container);
   const app = express();
   const httpServer = http.createServer(app);
+  // Longer than clients' and proxies' idle timeouts (undici 4 s, nginx 60 s), so a client never
+  // reuses a keep-alive connection the server has just closed (ECONNRESET under light load).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError: makeFormatError(() => requestLog(logger)),

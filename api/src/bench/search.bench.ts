@@ -55,8 +55,11 @@ await upsertUser(ds, { email: 'bench@example.org', displayName: 'Bench', passwor
 const server = await createApiServer({ ds, searchIndex: index, sessionTtlHours: 1 }, pino({ level: 'silent' }));
 await new Promise<void>((r) => server.httpServer.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
-const post = async (query: string, variables: object, token?: string) =>
-  (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) })).json()) as { data?: { login?: { token: string } } };
+const post = async (query: string, variables: object, token?: string) => {
+  const send = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+  const res = await send().catch(send); // one retry: a pooled socket can be reset between requests
+  return (await res.json()) as { data?: { login?: { token: string } } };
+};
 const token = (await post('mutation{login(email:"bench@example.org",password:"bench-password-1"){token}}', {})).data!.login!.token;
 
 type Kind = 'word' | 'two words' | 'phrase' | 'prefix' | 'typo' | 'filter + date sort' | 'facets only';
