@@ -2,7 +2,9 @@ import type { Platform } from '@bewaard/schema';
 import type { Connector } from './connector.js';
 import { blueskyConnector } from './bluesky.connector.js';
 import { mastodonConnector } from './mastodon.connector.js';
+import { facebookConnector, instagramConnector } from './meta.connector.js';
 import { xConnector } from './x.connector.js';
+import { youtubeConnector } from './youtube.connector.js';
 
 export type { Connector } from './connector.js';
 
@@ -11,4 +13,7 @@ export const CONNECTORS: ReadonlyMap<Platform, Connector> = new Map<Platform, Co
   [mastodonConnector.platform, mastodonConnector],
   [blueskyConnector.platform, blueskyConnector],
   [xConnector.platform, xConnector],
+  [facebookConnector.platform, facebookConnector],
+  [instagramConnector.platform, instagramConnector],
+  [youtubeConnector.platform, youtubeConnector],
 ]);
