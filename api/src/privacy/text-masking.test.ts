@@ -50,4 +50,13 @@ describe('numberInOrderOfAppearance', () => {
       x: null,
     });
   });
+
+  it('leaves scalar values that are not plain objects, such as serialised dates, as they are', () => {
+    const at = new Date('2024-05-01T10:00:00.000Z');
+    const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    Object.assign(row, { createdAt: at, name: CitizenPseudonyms.displayName(4) });
+    const out = numberInOrderOfAppearance({ items: [row] });
+    expect(out.items[0]!.createdAt).toBe(at);
+    expect(JSON.stringify(out)).toBe('{"items":[{"createdAt":"2024-05-01T10:00:00.000Z","name":"Burger 1"}]}');
+  });
 });

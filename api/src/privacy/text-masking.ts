@@ -107,7 +107,11 @@ export function numberInOrderOfAppearance<T>(data: T): T {
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return value.includes(OPEN) ? renumber(value) : value;
     if (Array.isArray(value)) return value.map(walk);
-    if (value && typeof value === 'object')
+    // Only plain objects are rebuilt: scalars may serialise to other objects (DateTime gives a Date),
+    // which copying would turn into {}.
+    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === null)
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
     return value;
   };
