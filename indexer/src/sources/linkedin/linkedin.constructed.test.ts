@@ -1,30 +1,13 @@
-import type { NormalisedItem } from '@bewaard/schema';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { constructedInput, itemsOf } from '../../testing/constructed-input.js';
 import type { SourceRecord } from '../source.js';
 import { unwrapLineQuotes } from './linkedin.normaliser.js';
 import { linkedinExportSource } from './linkedin.reader.js';
 
 /** Constructed exports: multi-line and quoted commentary, broken rows, odd files. */
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'bewaard-linkedin-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function read(name: string, content: string): Promise<SourceRecord[]> {
-  const file = join(dir, name);
-  await writeFile(file, content);
-  const records: SourceRecord[] = [];
-  for await (const record of linkedinExportSource.read(file)) records.push(record);
-  return records;
-}
-const items = (records: SourceRecord[]): NormalisedItem[] => records.flatMap((r) => (r.kind === 'item' ? [r.item] : []));
+const { read } = constructedInput(linkedinExportSource, 'linkedin');
+const items = itemsOf;
 const summary = (records: SourceRecord[]): Array<[string, number | null]> =>
   records.map((r) => [r.kind === 'quarantine' ? `Q: ${r.reason}` : r.kind === 'item' ? r.item.platformItemId : r.kind, r.location.line] as [string, number | null]);
 

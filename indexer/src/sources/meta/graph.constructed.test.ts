@@ -1,30 +1,13 @@
-import type { NormalisedItem } from '@bewaard/schema';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { constructedInput, itemsOf, reasonsOf } from '../../testing/constructed-input.js';
 import type { SourceRecord } from '../source.js';
 import { metaGraphSource } from './graph.reader.js';
 
 /** Constructed Graph API responses for what the real fixtures do not show, and hostile input. */
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'bewaard-meta-graph-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function read(name: string, content: string): Promise<SourceRecord[]> {
-  const file = join(dir, name);
-  await writeFile(file, content);
-  const records: SourceRecord[] = [];
-  for await (const record of metaGraphSource.read(file)) records.push(record);
-  return records;
-}
-const items = (records: SourceRecord[]): NormalisedItem[] => records.flatMap((r) => (r.kind === 'item' ? [r.item] : []));
-const reasons = (records: SourceRecord[]): string[] => records.flatMap((r) => (r.kind === 'quarantine' ? [r.reason] : []));
+const { read, inputPath } = constructedInput(metaGraphSource, 'meta-graph');
+const items = itemsOf;
+const reasons = reasonsOf;
 const page = { id: '111', name: 'Ministerie van Voorbeelden' };
 
 const feed = {
@@ -120,7 +103,7 @@ describe('meta-graph on constructed pages', () => {
     expect(reasons(error)).toEqual(['the Graph API answered with an error instead of data (OAuthException: Invalid OAuth access token.)']);
     const broken = await read('broken.json', '{"data": [{"id": "1_2", "created_');
     expect(reasons(broken)).toEqual([expect.stringMatching(/^invalid JSON \(/)]);
-    expect(broken[0]?.location).toEqual({ file: join(dir, 'broken.json'), line: null, offset: null });
+    expect(broken[0]?.location).toEqual({ file: inputPath('broken.json'), line: null, offset: null });
     expect(reasons(await read('other.json', '{"statuses": []}'))).toEqual([
       'JSON object with keys statuses is not a Graph API list response ({"data": [...], "paging": ...})',
     ]);

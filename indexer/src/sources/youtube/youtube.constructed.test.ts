@@ -1,31 +1,13 @@
-import type { NormalisedItem } from '@bewaard/schema';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SourceRecord } from '../source.js';
+import { describe, expect, it } from 'vitest';
+import { constructedInput, itemsOf, reasonsOf } from '../../testing/constructed-input.js';
 import { htmlToText } from './youtube.normaliser.js';
 import { incompleteReplyThreads, youtubeDataApiSource } from './youtube.reader.js';
 
 /** Constructed responses for partial reply threads, edits, handles and hostile input. */
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'bewaard-youtube-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function read(name: string, content: string): Promise<SourceRecord[]> {
-  const file = join(dir, name);
-  await writeFile(file, content);
-  const records: SourceRecord[] = [];
-  for await (const record of youtubeDataApiSource.read(file)) records.push(record);
-  return records;
-}
-const items = (records: SourceRecord[]): NormalisedItem[] => records.flatMap((r) => (r.kind === 'item' ? [r.item] : []));
-const reasons = (records: SourceRecord[]): string[] => records.flatMap((r) => (r.kind === 'quarantine' ? [r.reason] : []));
+const { read, inputPath } = constructedInput(youtubeDataApiSource, 'youtube');
+const items = itemsOf;
+const reasons = reasonsOf;
 
 const VIDEO = 'abcdefghijk';
 function comment(id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -118,7 +100,7 @@ describe('youtube-data-api on constructed thread pages', () => {
     ]);
     const broken = await read('broken.json', '{"kind": "youtube#videoListResponse", "items": [');
     expect(broken).toHaveLength(1);
-    expect(broken[0]).toMatchObject({ kind: 'quarantine', location: { file: join(dir, 'broken.json'), line: null, offset: null } });
+    expect(broken[0]).toMatchObject({ kind: 'quarantine', location: { file: inputPath('broken.json'), line: null, offset: null } });
     expect(reasons(broken)[0]).toMatch(/^invalid JSON/);
     expect(reasons(await read('search.json', '{"kind": "youtube#searchListResponse", "items": []}'))).toEqual([
       'JSON object with keys kind, items is not a videos.list, commentThreads.list or comments.list response',
