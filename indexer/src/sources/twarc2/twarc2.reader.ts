@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { describeKeys, isJsonObject } from '../json.js';
+import { parseJsonLine } from '../json-line.js';
 import { readLines, type TextLine } from '../line-reader.js';
 import { excerptOf, type RecordBody, type Source, type SourceRecord } from '../source.js';
 import { classifyTwarc2Object, detectTwarc2 } from './twarc2.classify.js';
@@ -94,23 +95,11 @@ function recordsOfLine(line: TextLine, chains: EditChains, fileTime: Date | null
   const problem = (reason: string): RecordBody[] => [
     { kind: 'quarantine', reason, excerpt: excerptOf(line.text) },
   ];
-  if (line.overLong)
-    return problem(`line is ${line.byteLength} bytes long, more than a twarc2 line can be; not read`);
   // Blank lines carry nothing (the compliance fixture starts with one).
-  if (line.text.trim() === '') return [];
-  if (line.invalidUtf8) return problem('line is not valid UTF-8 (binary or wrongly encoded data)');
-
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line.text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return problem(
-      line.endsWithNewline
-        ? `invalid JSON (${detail})`
-        : `invalid JSON in the last line, which has no final newline: the file was probably cut off mid-write (${detail})`,
-    );
-  }
+  const parsedLine = parseJsonLine(line, 'a twarc2 line');
+  if (parsedLine.kind === 'blank') return [];
+  if (parsedLine.kind === 'problem') return problem(parsedLine.reason);
+  const parsed = parsedLine.value;
   if (!isJsonObject(parsed))
     return problem(
       `JSON ${Array.isArray(parsed) ? 'array' : typeof parsed} where a JSON object was expected`,

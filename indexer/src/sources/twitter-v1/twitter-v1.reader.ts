@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isJsonObject } from '../json.js';
 import { readLines, type TextLine } from '../line-reader.js';
+import { parseJsonLine } from '../json-line.js';
 import { excerptOf, type RecordBody, type RecordLocation, type Source, type SourceRecord } from '../source.js';
 import { firstNonBlankLine } from '../twarc2/twarc2.classify.js';
 import { EditChains } from '../twarc2/twarc2.edit-chains.js';
@@ -102,20 +103,10 @@ async function* recordsOfDocument(open: () => AsyncIterable<Buffer> | Iterable<B
 /** Each line is one capture unit (a response): duplicates are dropped within it. */
 function recordsOfLine(line: TextLine, chains: EditChains): RecordBody[] {
   const problem = (reason: string): RecordBody[] => [{ kind: 'quarantine', reason, excerpt: excerptOf(line.text) }];
-  if (line.overLong) return problem(`line is ${line.byteLength} bytes long, more than one line can be; not read`);
-  if (line.text.trim() === '') return [];
-  if (line.invalidUtf8) return problem('line is not valid UTF-8 (binary or wrongly encoded data)');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line.text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return problem(
-      line.endsWithNewline
-        ? `invalid JSON (${detail})`
-        : `invalid JSON in the last line, which has no final newline: the file was probably cut off mid-write (${detail})`,
-    );
-  }
+  const parsedLine = parseJsonLine(line, 'one line');
+  if (parsedLine.kind === 'blank') return [];
+  if (parsedLine.kind === 'problem') return problem(parsedLine.reason);
+  const parsed = parsedLine.value;
   return new V1PayloadReader(chains).records(parsed);
 }
 
