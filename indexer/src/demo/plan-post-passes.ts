@@ -17,10 +17,8 @@ import {
 } from './personal-data.js';
 import type { CaptureEvent, PlannedItem } from './plan-types.js';
 import { Prng } from './prng.js';
+import { DAY, HOUR, SECOND } from './time-units.js';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const SECOND = 1000;
 const DELETION_SHARE = 0.02;
 
 export function planDeletions(items: PlannedItem[], seed: number): void {
