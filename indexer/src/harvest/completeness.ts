@@ -1,5 +1,6 @@
 import { ItemEntity, ItemStatus, type AccountEntity } from '@bewaard/schema';
 import type { DataSource } from 'typeorm';
+import type { ConversationReport } from './conversations/conversation-report.js';
 
 /** How complete an account's archive looks next to what the platform says. */
 export interface CompletenessReport {
@@ -13,9 +14,16 @@ export interface CompletenessReport {
   missing: number | null;
   /** The longest stretch between consecutive archived posts: where gaps in capture would show. */
   largestGap: { from: string; to: string; days: number } | null;
+  /** Replies reported vs archived, threads read, failed thread reads; null for connectors that read no conversations. */
+  conversations: ConversationReport | null;
 }
 
-export async function completenessOf(ds: DataSource, account: AccountEntity, platformCount: number | null): Promise<CompletenessReport> {
+export async function completenessOf(
+  ds: DataSource,
+  account: AccountEntity,
+  platformCount: number | null,
+  conversations: ConversationReport | null,
+): Promise<CompletenessReport> {
   const rows = await ds
     .getRepository(ItemEntity)
     .createQueryBuilder('i')
@@ -40,5 +48,6 @@ export async function completenessOf(ds: DataSource, account: AccountEntity, pla
     liveCount,
     missing: platformCount === null ? null : platformCount - liveCount,
     largestGap,
+    conversations,
   };
 }

@@ -2,6 +2,7 @@ import { Platform } from '@bewaard/schema';
 import { blueskyApiSource } from '../../sources/index.js';
 import { blueskyPolicy } from '../http/rate-limit.js';
 import { atOrBefore, parseJsonObject, type Connector } from './connector.js';
+import { blueskyConversations } from './bluesky.conversations.js';
 
 interface FeedEntry {
   post?: { indexedAt?: unknown };
@@ -17,6 +18,7 @@ export const blueskyConnector: Connector = {
   platform: Platform.BLUESKY,
   source: blueskyApiSource,
   rateLimit: blueskyPolicy,
+  conversations: blueskyConversations,
   async profile(http, account) {
     const actor = account.apiAccountId ?? account.platformAccountId;
     const page = await http.get('xrpc/app.bsky.actor.getProfile', { actor });

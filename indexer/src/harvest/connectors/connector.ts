@@ -2,6 +2,7 @@ import type { Platform } from '@bewaard/schema';
 import type { Source } from '../../sources/index.js';
 import type { FetchedPage, HttpClient } from '../http/http-client.js';
 import type { RateLimitPolicy } from '../http/rate-limit.js';
+import type { ConversationReader } from './conversation-reader.js';
 
 /** The account as the connector needs it; ids are the archive's (AccountEntity). */
 export interface ConnectorAccount {
@@ -42,6 +43,8 @@ export interface Connector {
   rateLimit: RateLimitPolicy;
   profile(http: HttpClient, account: ConnectorAccount): Promise<AccountProfile>;
   fetchPage(http: HttpClient, apiAccountId: string, position: string | null, since: string | null): Promise<ConnectorPage>;
+  /** Reads the conversations around the timeline's posts; absent where the timeline pages already hold them (YouTube's walk) or nothing is read yet (X). */
+  conversations?: ConversationReader;
 }
 
 /** The `rel="next"` target of an RFC 8288 `Link` header (Mastodon pagination). */

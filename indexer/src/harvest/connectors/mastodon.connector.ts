@@ -2,6 +2,7 @@ import { Platform } from '@bewaard/schema';
 import { mastodonApiSource } from '../../sources/index.js';
 import { remainingResetPolicy } from '../http/rate-limit.js';
 import { linkNext, parseJsonObject, type Connector } from './connector.js';
+import { mastodonConversations } from './mastodon.conversations.js';
 
 const PAGE_SIZE = 40; // Mastodon's maximum for account statuses
 
@@ -14,6 +15,7 @@ export const mastodonConnector: Connector = {
   platform: Platform.MASTODON,
   source: mastodonApiSource,
   rateLimit: remainingResetPolicy,
+  conversations: mastodonConversations,
   async profile(http, account) {
     const page = account.apiAccountId
       ? await http.get(`api/v1/accounts/${encodeURIComponent(account.apiAccountId)}`)

@@ -2,27 +2,16 @@ import { Platform } from '@bewaard/schema';
 import { metaGraphSource } from '../../sources/index.js';
 import { metaPolicy } from '../http/rate-limit.js';
 import { atOrBefore, parseJsonObject, type Connector } from './connector.js';
+import { FACEBOOK_FIELDS, INSTAGRAM_FIELDS } from './meta.fields.js';
+import { metaConversations } from './meta.conversations.js';
 
 /**
  * Meta Graph API: a Facebook page's `/{page-id}/published_posts` or an Instagram professional
- * account's `/{ig-user-id}/media`, newest first, with the first level of comments (and their
- * replies) inlined through field expansion, so one request per page reads posts and discussion.
+ * account's `/{ig-user-id}/media`, newest first, with the first 100 comments (and their first 100
+ * replies) inlined through field expansion, so one request per page reads posts and most of the
+ * discussion; longer lists are read on by meta.conversations.ts.
  * The token is sent as a Bearer header, never in the URL: page URLs become record labels.
  */
-
-const COMMENT_FIELDS_FB = 'id,created_time,from,message,message_tags,permalink_url,parent{id},attachment';
-const FACEBOOK_FIELDS = [
-  'id,created_time,updated_time,from,message,message_tags,permalink_url,status_type,parent_id,full_picture',
-  'attachments{description,media,media_type,target,title,type,unshimmed_url,url,subattachments}',
-  `comments.limit(100){${COMMENT_FIELDS_FB},comments.limit(100){${COMMENT_FIELDS_FB}}}`,
-].join(',');
-
-const COMMENT_FIELDS_IG = 'id,text,timestamp,username,from,like_count';
-const INSTAGRAM_FIELDS = [
-  'id,caption,media_type,media_product_type,media_url,permalink,thumbnail_url,timestamp,username,owner,like_count,comments_count',
-  'children{id,media_type,media_url,permalink,thumbnail_url,timestamp}',
-  `comments.limit(100){${COMMENT_FIELDS_IG},replies.limit(100){${COMMENT_FIELDS_IG}}}`,
-].join(',');
 
 interface GraphListing {
   edge: string;
@@ -51,6 +40,7 @@ function graphConnector(platform: typeof Platform.FACEBOOK | typeof Platform.INS
     platform,
     source: metaGraphSource,
     rateLimit: metaPolicy,
+    conversations: metaConversations(platform),
     async profile(http, account) {
       const id = account.apiAccountId ?? account.platformAccountId;
       // A page's fan_count/followers_count counts people, not posts: Facebook gives no post count.
