@@ -9,6 +9,9 @@ export async function main(): Promise<void> {
   const ds = await openDatabase(cfg.database);
   const searchIndex = createSearchIndex(cfg.search);
   await searchIndex.init();
+  const warmStart = Date.now();
+  await searchIndex.warm?.();
+  logger.info({ ms: Date.now() - warmStart }, 'search index loaded');
   const server = await createApiServer({ ds, searchIndex, sessionTtlHours: cfg.sessionTtlHours }, logger);
   await new Promise<void>((resolve) => server.httpServer.listen(cfg.api.port, cfg.api.host, resolve));
   logger.info({ url: `http://${cfg.api.host}:${cfg.api.port}/graphql`, database: cfg.database.kind, search: searchIndex.name }, 'API listening');

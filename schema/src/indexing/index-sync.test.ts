@@ -65,4 +65,26 @@ describe('IndexSync with the search engine unavailable', () => {
     await expect(new IndexSync(ds, unreachable).drainOnce()).rejects.toThrow();
     expect(await ds.getRepository(OutboxEntity).findBy({ attempts: 1 })).toHaveLength(1);
   });
+
+  it('rebuilds a lost (empty) index from the archive when the worker starts', async () => {
+    await writer.write(orgId, [capture(1), capture(2)]);
+    const first = new SqliteFtsSearchIndex(path.join(dir, 'search.sqlite'));
+    await first.init();
+    await new IndexSync(ds, first).drainAll();
+    await first.close();
+    fs.rmSync(path.join(dir, 'search.sqlite')); // the index file is gone; the outbox is empty
+
+    const fresh = new SqliteFtsSearchIndex(path.join(dir, 'search.sqlite'));
+    await fresh.init();
+    try {
+      const controller = new AbortController();
+      const running = new IndexSync(ds, fresh).run(controller.signal, { idleMs: 20, onDrained: () => controller.abort() });
+      await running;
+      const found = await fresh.search({ text: 'dijkversterking', organisationIds: [orgId], limit: 10, offset: 0 });
+      expect(found.total).toBe(2);
+      expect(await new IndexSync(ds, fresh).rebuildIfEmpty()).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
 });

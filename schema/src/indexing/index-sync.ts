@@ -67,14 +67,30 @@ export class IndexSync {
   }
 
   /**
-   * Runs until `signal` aborts: drains, and polls every `idleMs` when idle. Engine errors are
+   * Rebuilds an index that holds nothing while the archive holds items: the index file was deleted,
+   * or the engine replaced a file of an older layout. Returns how many items were indexed.
+   */
+  async rebuildIfEmpty(onProgress?: (done: number) => void): Promise<number> {
+    if ((await this.index.count()) > 0) return 0;
+    if ((await this.ds.getRepository(ItemEntity).count()) === 0) return 0;
+    return this.reindex(onProgress);
+  }
+
+  /**
+   * Runs until `signal` aborts: first rebuilds an empty index of a non-empty archive, then drains, and polls every `idleMs` when idle. Engine errors are
    * reported through `onError` and retried with backoff; ingest is never blocked by them.
    */
   async run(signal: AbortSignal, opts: { idleMs?: number; onError?: (err: unknown) => void; onDrained?: (n: number) => void } = {}): Promise<void> {
     const idleMs = opts.idleMs ?? 500;
     let backoff = idleMs;
+    let built = false;
     while (!signal.aborted) {
       try {
+        if (!built) {
+          const rebuilt = await this.rebuildIfEmpty();
+          if (rebuilt > 0) opts.onDrained?.(rebuilt);
+          built = true;
+        }
         const n = await this.drainOnce();
         if (n > 0) {
           opts.onDrained?.(n);

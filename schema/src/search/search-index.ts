@@ -121,6 +121,11 @@ export interface SearchIndex {
    * integers. Each engine validates the same way, so a bad request fails alike on both.
    */
   search(request: SearchRequest): Promise<SearchResult>;
+  /**
+   * Optional: loads what the first search would otherwise load (the embedded engine's in-memory
+   * fields), so a server can do it before it takes requests.
+   */
+  warm?(): Promise<void>;
   /** Number of documents in the index. */
   count(): Promise<number>;
   /** Remove every document (used before a full reindex). */

@@ -1,22 +1,22 @@
 import type { SearchDocument } from '../search-index.js';
 import { tokenise } from '../text/normalise.js';
 import { yearOf } from '../text/year.js';
+import type { Dictionaries } from './dictionary.js';
 
 /** What one document becomes in the embedded index. */
 export interface DocRow {
-  docs: [
-    id: string,
-    organisationId: string,
-    platform: string,
-    kind: string,
-    status: string,
-    accountId: string | null,
-    authorKind: 'own' | 'other',
-    createdAt: number,
+  /** `search_docs` values after rid-less id and seq: the coded fields, createdAt, conversation. */
+  fields: [
+    org: number,
+    platform: number,
+    kind: number,
+    status: number,
+    account: number,
+    language: number,
     year: number,
-    conversationId: string | null,
-    language: string | null,
     hasMedia: number,
+    createdAt: number,
+    conversationId: string | null,
   ];
   /** Every version as JSON, for highlighting and telling which version matched. */
   versions: string;
@@ -24,7 +24,8 @@ export interface DocRow {
   fts: [text: string, history: string, author: string];
 }
 
-export function toDocRow(doc: SearchDocument): DocRow {
+/** Call inside the writing transaction: new field values get their codes there. */
+export function toDocRow(doc: SearchDocument, dictionaries: Dictionaries): DocRow {
   const versions = doc.versions.map((v) => ({ versionNo: v.versionNo, text: v.text }));
   const text = versions.at(-1)?.text ?? '';
   const history = versions
@@ -33,19 +34,17 @@ export function toDocRow(doc: SearchDocument): DocRow {
     .join('\n');
   const author = [doc.authorHandle, doc.authorName].filter((s): s is string => !!s).join(' ');
   return {
-    docs: [
-      doc.id,
-      doc.organisationId,
-      doc.platform,
-      doc.kind,
-      doc.status,
-      doc.accountId,
-      doc.accountId === null ? 'other' : 'own',
-      doc.createdAt,
+    fields: [
+      dictionaries.encode('org', doc.organisationId),
+      dictionaries.encode('platform', doc.platform),
+      dictionaries.encode('kind', doc.kind),
+      dictionaries.encode('status', doc.status),
+      dictionaries.encode('account', doc.accountId),
+      dictionaries.encode('language', doc.language),
       yearOf(doc.createdAt),
-      doc.conversationId,
-      doc.language,
       doc.hasMedia ? 1 : 0,
+      doc.createdAt,
+      doc.conversationId,
     ],
     versions: JSON.stringify(versions),
     fts: [text, history, author],

@@ -1,36 +1,28 @@
 import Database from 'better-sqlite3';
-import type {
-  FacetName,
-  SearchDocument,
-  SearchHit,
-  SearchIndex,
-  SearchRequest,
-  SearchResult,
-} from '../search-index.js';
+import type { SearchDocument, SearchHit, SearchIndex, SearchRequest, SearchResult } from '../search-index.js';
 import { highlightText } from '../text/highlight.js';
 import { matchedVersionNo } from '../text/match.js';
 import { isEmptyQuery, parseQuery, type ParsedQuery } from '../text/query.js';
 import { emptyResult, matchesNothing, validateSearchRequest } from '../validate-request.js';
+import { compileFilter, scan } from './column-filter.js';
+import { Dictionaries } from './dictionary.js';
+import { DocColumns } from './doc-columns.js';
 import { rowTerms, toDocRow } from './doc-row.js';
 import { buildFtsMatch } from './fts-query.js';
-import { orderBy } from './order-by.js';
-import { CREATE_SCHEMA, SCHEMA_VERSION } from './schema-sql.js';
-import { buildSqlFilter } from './sql-filter.js';
+import { MatchSets, toBitmap } from './match-sets.js';
+import { hitOrder } from './ranking.js';
+import { CREATE_SCHEMA, DROP_SCHEMA, SCHEMA_VERSION } from './schema-sql.js';
 import { prepareStatements, type Statements } from './statements.js';
+import { topK } from './top-k.js';
 import { Vocabulary } from './vocabulary.js';
 
-const FACET_COLUMNS: Record<FacetName, string> = {
-  organisationId: 'd.organisation_id',
-  platform: 'd.platform',
-  accountId: 'd.account_id',
-  status: 'd.status',
-  kind: 'd.kind',
-  year: 'd.year',
-};
-
-type Row = Record<string, string | number | null>;
-
-const MATCHING_ROWIDS = 'SELECT rowid FROM search_fts WHERE search_fts MATCH ?';
+export interface SqliteFtsOptions {
+  /**
+   * Relevance uses bm25 when the text matches at most this many documents, and newest-first within
+   * the exact/typo buckets beyond (see ranking.ts). Default 5,000: bm25 then costs FTS5 ~5 ms.
+   */
+  bm25Limit?: number;
+}
 
 /** Runs synchronous better-sqlite3 work behind the async interface; a throw becomes a rejection. */
 function run<T>(work: () => T): Promise<T> {
@@ -41,40 +33,62 @@ function run<T>(work: () => T): Promise<T> {
   }
 }
 
+interface Open {
+  db: Database.Database;
+  statements: Statements;
+  vocabulary: Vocabulary;
+  dictionaries: Dictionaries;
+  columns: DocColumns;
+  matchSets: MatchSets;
+}
+
 /**
- * SQLite FTS5 search in its own database file (or ':memory:'), through better-sqlite3. Synchronous
- * underneath: a query blocks the event loop for its duration (milliseconds; see perf-notes).
+ * SQLite FTS5 search in its own database file (or ':memory:'), through better-sqlite3. FTS5 finds
+ * the documents a text matches; filtering, counting, faceting and ordering run over the documents'
+ * fields held in memory (DocColumns), which keeps exact totals and facets fast for broad queries.
+ * Synchronous underneath: a query blocks the event loop for its duration (milliseconds).
  */
 export class SqliteFtsSearchIndex implements SearchIndex {
   readonly name = 'sqlite-fts5';
-  private db: Database.Database | null = null;
-  private statements: Statements | null = null;
-  private vocabulary: Vocabulary | null = null;
-  /** Search SQL varies only with which filters and facets are present, so few shapes recur. */
-  private readonly prepared = new Map<string, Database.Statement>();
+  private state: Open | null = null;
+  /** `PRAGMA data_version` at the last refresh: it changes when another connection commits. */
+  private seenVersion: number | null = null;
+  private readonly bm25Limit: number;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    options: SqliteFtsOptions = {},
+  ) {
+    this.bm25Limit = options.bm25Limit ?? 5_000;
+  }
 
   init(): Promise<void> {
     return run(() => {
-      if (this.db) return;
+      if (this.state) return;
       const db = new Database(this.file);
       try {
         if (this.file !== ':memory:') db.pragma('journal_mode = WAL');
         db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 5000');
+        // B-tree pages of a million-document index do not fit SQLite's default 2 MB cache.
+        db.pragma('cache_size = -65536');
         const version = db.pragma('user_version', { simple: true }) as number;
-        // Derived data: a file of another layout is deleted and rebuilt from the database, not migrated.
-        if (version !== 0 && version !== SCHEMA_VERSION) {
-          throw new Error(
-            `search index ${this.file} has layout ${version}, expected ${SCHEMA_VERSION}: delete it and reindex`,
-          );
-        }
+        // Derived data: a file of another layout is emptied and rebuilt from the database (the index
+        // worker reindexes an empty index of a non-empty archive), not migrated.
+        if (version !== 0 && version !== SCHEMA_VERSION) db.exec(DROP_SCHEMA);
         db.exec(CREATE_SCHEMA);
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
-        this.statements = prepareStatements(db);
-        this.vocabulary = new Vocabulary(db);
-        this.db = db;
+        const dictionaries = new Dictionaries(db);
+        dictionaries.refresh();
+        this.state = {
+          db,
+          statements: prepareStatements(db),
+          vocabulary: new Vocabulary(db),
+          dictionaries,
+          columns: new DocColumns(db),
+          matchSets: new MatchSets(db),
+        };
+        this.seenVersion = null;
       } catch (error) {
         db.close();
         throw error;
@@ -84,38 +98,49 @@ export class SqliteFtsSearchIndex implements SearchIndex {
 
   upsert(docs: SearchDocument[]): Promise<void> {
     return run(() => {
-      const { db, statements: s, vocabulary } = this.open();
+      const { db, statements: s, vocabulary, dictionaries } = this.open();
       const terms = new Set<string>();
-      db.transaction(() => {
-        for (const doc of docs) {
-          const row = toDocRow(doc);
-          // A contentless FTS table cannot tell whether a rowid exists, so deleting one that does not
-          // would leave a tombstone: delete only what an earlier upsert put there.
-          const existed = s.selectRid.get(doc.id) !== undefined;
-          const { rid } = s.upsertDoc.get(...row.docs)!;
-          s.upsertText.run(rid, row.versions);
-          if (existed) s.deleteFts.run(rid);
-          s.insertFts.run(rid, ...row.fts);
-          rowTerms(row, terms);
-        }
-        vocabulary.add(terms);
-      })();
-      vocabulary.invalidate();
+      try {
+        db.transaction(() => {
+          let seq = s.readSeq.get()!;
+          for (const doc of docs) {
+            const row = toDocRow(doc, dictionaries);
+            // A contentless FTS table cannot tell whether a rowid exists, so deleting one that does not
+            // would leave a tombstone: delete only what an earlier upsert put there.
+            const before = s.selectDoc.get(doc.id);
+            const { rid } = s.upsertDoc.get(doc.id, ++seq, ...row.fields)!;
+            s.upsertText.run(rid, row.versions);
+            if (before && before.removed === 0) s.deleteFts.run(rid);
+            s.insertFts.run(rid, ...row.fts);
+            rowTerms(row, terms);
+          }
+          s.writeSeq.run(seq);
+          vocabulary.add(terms);
+        })();
+      } catch (error) {
+        dictionaries.reload();
+        throw error;
+      }
+      this.changed();
     });
   }
 
   remove(ids: string[]): Promise<void> {
     return run(() => {
-      const { db, statements: s, vocabulary } = this.open();
+      const { db, statements: s } = this.open();
       db.transaction(() => {
+        let seq = s.readSeq.get()!;
         for (const id of ids) {
-          const deleted = s.deleteDoc.get(id);
-          if (!deleted) continue;
-          s.deleteText.run(deleted.rid);
-          s.deleteFts.run(deleted.rid);
+          // The row stays (removed) so other processes' in-memory fields learn of the removal.
+          const removed = s.markRemoved.get(seq + 1, id);
+          if (!removed) continue;
+          seq++;
+          s.deleteText.run(removed.rid);
+          s.deleteFts.run(removed.rid);
         }
+        s.writeSeq.run(seq);
       })();
-      vocabulary.invalidate();
+      this.changed();
     });
   }
 
@@ -123,20 +148,29 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     return run(() => this.searchNow(request));
   }
 
+  warm(): Promise<void> {
+    return run(() => void this.current());
+  }
+
   count(): Promise<number> {
-    return run(() => this.open().db.prepare('SELECT count(*) FROM search_docs').pluck().get() as number);
+    return run(
+      () =>
+        this.open().db.prepare('SELECT count(*) FROM search_docs WHERE removed = 0').pluck().get() as number,
+    );
   }
 
   clear(): Promise<void> {
     return run(() => {
-      const { db, vocabulary } = this.open();
+      const { db } = this.open();
       db.transaction(() => {
         db.exec(
           "DELETE FROM search_docs; DELETE FROM search_texts; INSERT INTO search_fts (search_fts) VALUES ('delete-all');",
         );
-        db.exec('DELETE FROM search_vocab');
+        db.exec(
+          "DELETE FROM search_vocab; UPDATE search_meta SET value = value + 1 WHERE key = 'generation'",
+        );
       })();
-      vocabulary.invalidate();
+      this.changed();
     });
   }
 
@@ -149,100 +183,100 @@ export class SqliteFtsSearchIndex implements SearchIndex {
 
   close(): Promise<void> {
     return run(() => {
-      const db = this.db;
-      this.db = null;
-      this.statements = null;
-      this.vocabulary = null;
-      this.prepared.clear();
+      const db = this.state?.db;
+      this.state = null;
       db?.close();
     });
   }
 
-  private statement(db: Database.Database, sql: string): Database.Statement {
-    let stmt = this.prepared.get(sql);
-    if (!stmt) {
-      if (this.prepared.size >= 500) this.prepared.clear();
-      stmt = db.prepare(sql);
-      this.prepared.set(sql, stmt);
-    }
-    return stmt;
+  private open(): Open {
+    if (!this.state) throw new Error('SqliteFtsSearchIndex: call init() first');
+    return this.state;
   }
 
-  private open(): { db: Database.Database; statements: Statements; vocabulary: Vocabulary } {
-    if (!this.db || !this.statements || !this.vocabulary)
-      throw new Error('SqliteFtsSearchIndex: call init() first');
-    return { db: this.db, statements: this.statements, vocabulary: this.vocabulary };
+  /** After a local write (`data_version` only reports other connections' commits). */
+  private changed(): void {
+    this.seenVersion = null;
+  }
+
+  /** Catches up with writes by any connection before a search. */
+  private current(): Open {
+    const state = this.open();
+    const version = state.db.pragma('data_version', { simple: true }) as number;
+    if (version !== this.seenVersion) {
+      state.columns.refresh();
+      state.dictionaries.refresh();
+      state.vocabulary.invalidate();
+      state.matchSets.invalidate();
+      this.seenVersion = version;
+    }
+    return state;
   }
 
   private searchNow(request: SearchRequest): SearchResult {
     validateSearchRequest(request);
-    const { db, statements, vocabulary } = this.open();
+    const state = this.current();
     if (matchesNothing(request)) return emptyResult(request);
+    const { columns, dictionaries, matchSets, vocabulary, statements } = state;
 
     const query = parseQuery(request.text);
-    const filter = buildSqlFilter(request);
     const match = isEmptyQuery(query)
       ? null
       : buildFtsMatch(query, (w) => vocabulary.candidates(w.word, w.typos));
-    // Counting, faceting and date order walk the organisation's covering index and probe the set of
-    // FTS matches; only relevance order needs the FTS cursor itself (for bm25).
-    const where = match === null ? filter.where : `d.rid IN (${MATCHING_ROWIDS}) AND ${filter.where}`;
-    const params = match === null ? filter.params : [match, ...filter.params];
-    const { total, facets } = this.countAndFacets(db, request.facets ?? [], where, params);
-    if (total === 0 || request.offset >= total) return { total, hits: [], facets };
-
-    const order = orderBy(
-      request,
-      match,
-      buildFtsMatch(query, () => []),
+    const matched = match === null ? null : matchSets.get(match);
+    let candidates = matched;
+    const conversation = request.filter?.conversationId;
+    if (conversation !== undefined) {
+      const inConversation = Uint32Array.from(statements.conversationRids.all(conversation));
+      candidates =
+        candidates === null ? inConversation : intersect(inConversation, candidates, columns.maxRid);
+    }
+    const scanned = scan(
+      columns,
+      dictionaries,
+      candidates,
+      compileFilter(request, dictionaries),
+      request.facets ?? [],
     );
-    const sql = order.usesFts
-      ? `SELECT d.rid, d.id FROM search_fts JOIN search_docs d ON d.rid = search_fts.rowid
-         WHERE search_fts MATCH ? AND ${filter.where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`
-      : `SELECT d.rid, d.id FROM search_docs d WHERE ${where} ORDER BY ${order.sql} LIMIT ? OFFSET ?`;
-    const rows = this.statement(db, sql).all(...params, ...order.params, request.limit, request.offset) as {
-      rid: number;
-      id: string;
-    }[];
-    const textual = match === null ? null : query;
-    return { total, hits: rows.map((r) => toHit(r.id, statements.selectText.get(r.rid), textual)), facets };
-  }
+    const total = scanned.rids.length;
+    if (total === 0 || request.offset >= total) return { total, hits: [], facets: scanned.facets };
 
-  /** One grouped query yields both the exact total and every requested facet. */
-  private countAndFacets(
-    db: Database.Database,
-    names: readonly FacetName[],
-    where: string,
-    params: readonly (string | number)[],
-  ): { total: number; facets: SearchResult['facets'] } {
-    const unique = [...new Set(names)];
-    if (unique.length === 0) {
-      const row = this.statement(db, `SELECT count(*) AS n FROM search_docs d WHERE ${where}`).get(
-        ...params,
-      ) as Row;
-      const total = Number(row.n);
-      return { total, facets: {} };
-    }
-    const columns = unique.map((n, i) => `${FACET_COLUMNS[n]} AS f${i}`).join(', ');
-    const groupBy = unique.map((_, i) => `f${i}`).join(', ');
-    const rows = this.statement(
-      db,
-      `SELECT ${columns}, count(*) AS n FROM search_docs d WHERE ${where} GROUP BY ${groupBy}`,
-    ).all(...params) as Row[];
-    const facets: SearchResult['facets'] = Object.fromEntries(unique.map((n) => [n, {}]));
-    let total = 0;
-    for (const row of rows) {
-      const n = Number(row.n);
-      total += n;
-      unique.forEach((name, i) => {
-        const value = row[`f${i}`];
-        if (value === null || value === undefined) return;
-        const counts = facets[name]!;
-        counts[String(value)] = (counts[String(value)] ?? 0) + n;
-      });
-    }
-    return { total, facets };
+    const sort = request.sort ?? (match !== null ? 'relevance' : 'newest');
+    let order;
+    if (sort === 'relevance' && match !== null) {
+      const exactMatch = buildFtsMatch(query, () => []);
+      const exact =
+        exactMatch === null || exactMatch === match
+          ? null
+          : toBitmap(matchSets.get(exactMatch), columns.maxRid);
+      const ranks =
+        matched !== null && matched.length <= this.bm25Limit ? new Map(statements.bm25.all(match)) : null;
+      order = hitOrder(sort, columns, exact, ranks);
+    } else order = hitOrder(sort === 'relevance' ? 'newest' : sort, columns, null, null);
+
+    const ids = new Map<number, string>();
+    const idOf = (rid: number) => {
+      let id = ids.get(rid);
+      if (id === undefined) ids.set(rid, (id = statements.selectId.get(rid)!));
+      return id;
+    };
+    const page = topK(scanned.rids, request.offset + request.limit, order, (a, b) => {
+      const x = idOf(a);
+      const y = idOf(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }).slice(request.offset, request.offset + request.limit);
+    const textual = match === null ? null : query;
+    return {
+      total,
+      hits: page.map((rid) => toHit(idOf(rid), statements.selectText.get(rid), textual)),
+      facets: scanned.facets,
+    };
   }
+}
+
+function intersect(small: Uint32Array, large: Uint32Array, maxRid: number): Uint32Array {
+  const inLarge = toBitmap(large, maxRid);
+  return small.filter((rid) => inLarge[rid] === 1);
 }
 
 function toHit(id: string, versionsJson: string | undefined, query: ParsedQuery | null): SearchHit {

@@ -1,36 +1,58 @@
 import type Database from 'better-sqlite3';
+import { BM25_WEIGHTS } from './schema-sql.js';
 
 /** The write and lookup statements, prepared once per connection. */
 export interface Statements {
   upsertDoc: Database.Statement<unknown[], { rid: number }>;
-  selectRid: Database.Statement<[string], number>;
+  selectDoc: Database.Statement<[string], { rid: number; removed: number }>;
+  markRemoved: Database.Statement<[number, string], { rid: number }>;
   upsertText: Database.Statement<[number, string]>;
   deleteText: Database.Statement<[number]>;
   selectText: Database.Statement<[number], string>;
-  deleteDoc: Database.Statement<[string], { rid: number }>;
+  selectId: Database.Statement<[number], string>;
+  conversationRids: Database.Statement<[string], number>;
   insertFts: Database.Statement<[number, string, string, string]>;
   deleteFts: Database.Statement<[number]>;
+  /** rid → bm25 (lower is better) of every document a MATCH expression selects. */
+  bm25: Database.Statement<[string], [number, number]>;
+  readSeq: Database.Statement<[], number>;
+  writeSeq: Database.Statement<[number]>;
 }
 
 export function prepareStatements(db: Database.Database): Statements {
   return {
     upsertDoc: db.prepare(
-      `INSERT INTO search_docs (id, organisation_id, platform, kind, status, account_id, author_kind, created_at,
-         year, conversation_id, language, has_media)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET organisation_id = excluded.organisation_id, platform = excluded.platform,
-         kind = excluded.kind, status = excluded.status, account_id = excluded.account_id,
-         author_kind = excluded.author_kind, created_at = excluded.created_at, year = excluded.year,
-         conversation_id = excluded.conversation_id, language = excluded.language,
-         has_media = excluded.has_media
+      `INSERT INTO search_docs (id, seq, removed, org, platform, kind, status, account, language, year, has_media,
+         created_at, conversation_id)
+       VALUES (?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, removed = 0, org = excluded.org,
+         platform = excluded.platform, kind = excluded.kind, status = excluded.status,
+         account = excluded.account, language = excluded.language, year = excluded.year,
+         has_media = excluded.has_media, created_at = excluded.created_at,
+         conversation_id = excluded.conversation_id
        RETURNING rid`,
+    ),
+    selectDoc: db.prepare('SELECT rid, removed FROM search_docs WHERE id = ?'),
+    markRemoved: db.prepare(
+      'UPDATE search_docs SET removed = 1, seq = ? WHERE id = ? AND removed = 0 RETURNING rid',
     ),
     upsertText: db.prepare('INSERT OR REPLACE INTO search_texts (rid, versions) VALUES (?, ?)'),
     deleteText: db.prepare('DELETE FROM search_texts WHERE rid = ?'),
     selectText: db.prepare<[number], string>('SELECT versions FROM search_texts WHERE rid = ?').pluck(),
-    selectRid: db.prepare<[string], number>('SELECT rid FROM search_docs WHERE id = ?').pluck(),
-    deleteDoc: db.prepare('DELETE FROM search_docs WHERE id = ? RETURNING rid'),
+    selectId: db.prepare<[number], string>('SELECT id FROM search_docs WHERE rid = ?').pluck(),
+    conversationRids: db
+      .prepare<[string], number>(
+        'SELECT rid FROM search_docs WHERE conversation_id = ? AND removed = 0 ORDER BY rid',
+      )
+      .pluck(),
     insertFts: db.prepare('INSERT INTO search_fts (rowid, text, history, author) VALUES (?, ?, ?, ?)'),
     deleteFts: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+    bm25: db
+      .prepare<[string], [number, number]>(
+        `SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?`,
+      )
+      .raw(),
+    readSeq: db.prepare<[], number>("SELECT value FROM search_meta WHERE key = 'seq'").pluck(),
+    writeSeq: db.prepare("UPDATE search_meta SET value = ? WHERE key = 'seq'"),
   };
 }
