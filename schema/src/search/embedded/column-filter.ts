@@ -53,6 +53,8 @@ export interface ScanResult {
   /** Matching rids, ascending. */
   rids: Uint32Array;
   facets: SearchResult['facets'];
+  /** The first hits per order, kept while the scan is cached (see the index's search). */
+  ordered: Map<string, number[]>;
 }
 
 const YEARS = 4096;
@@ -125,5 +127,5 @@ export function scan(
     year: table(byYear, String),
   };
   for (const name of wanted) facets[name] = tables[name];
-  return { rids: out.subarray(0, kept), facets };
+  return { rids: out.subarray(0, kept), facets, ordered: new Map() };
 }

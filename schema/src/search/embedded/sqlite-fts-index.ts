@@ -14,6 +14,7 @@ import { hitOrder } from './ranking.js';
 import { CREATE_SCHEMA, DROP_SCHEMA, SCHEMA_VERSION } from './schema-sql.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { topK } from './top-k.js';
+import { ScanCache } from './scan-cache.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface SqliteFtsOptions {
@@ -23,6 +24,9 @@ export interface SqliteFtsOptions {
    */
   bm25Limit?: number;
 }
+
+/** Hits ordered per cached scan, whatever page was asked for: five pages of 20. */
+const FIRST_HITS = 100;
 
 /** Runs synchronous better-sqlite3 work behind the async interface; a throw becomes a rejection. */
 function run<T>(work: () => T): Promise<T> {
@@ -40,6 +44,7 @@ interface Open {
   dictionaries: Dictionaries;
   columns: DocColumns;
   matchSets: MatchSets;
+  scans: ScanCache;
 }
 
 /**
@@ -87,6 +92,7 @@ export class SqliteFtsSearchIndex implements SearchIndex {
           dictionaries,
           columns: new DocColumns(db),
           matchSets: new MatchSets(db),
+          scans: new ScanCache(),
         };
         this.seenVersion = null;
       } catch (error) {
@@ -208,6 +214,7 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       state.dictionaries.refresh();
       state.vocabulary.invalidate();
       state.matchSets.invalidate();
+      state.scans.clear();
       this.seenVersion = version;
     }
     return state;
@@ -217,33 +224,36 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     validateSearchRequest(request);
     const state = this.current();
     if (matchesNothing(request)) return emptyResult(request);
-    const { columns, dictionaries, matchSets, vocabulary, statements } = state;
+    const { columns, dictionaries, matchSets, vocabulary, statements, scans } = state;
 
     const query = parseQuery(request.text);
     const match = isEmptyQuery(query)
       ? null
       : buildFtsMatch(query, (w) => vocabulary.candidates(w.word, w.typos));
     const matched = match === null ? null : matchSets.get(match);
-    let candidates = matched;
-    const conversation = request.filter?.conversationId;
-    if (conversation !== undefined) {
-      const inConversation = Uint32Array.from(statements.conversationRids.all(conversation));
-      candidates =
-        candidates === null ? inConversation : intersect(inConversation, candidates, columns.maxRid);
-    }
-    const scanned = scan(
-      columns,
-      dictionaries,
-      candidates,
-      compileFilter(request, dictionaries),
-      request.facets ?? [],
-    );
+    const f = request.filter ?? {};
+    const facetNames = [...new Set(request.facets ?? [])].sort();
+    const scanKey = JSON.stringify([match, request.organisationIds, f, facetNames]);
+    const scanned = scans.get(scanKey, () => {
+      let candidates = matched;
+      if (f.conversationId !== undefined) {
+        const inConversation = Uint32Array.from(statements.conversationRids.all(f.conversationId));
+        candidates =
+          candidates === null ? inConversation : intersect(inConversation, candidates, columns.maxRid);
+      }
+      return scan(columns, dictionaries, candidates, compileFilter(request, dictionaries), facetNames);
+    });
     const total = scanned.rids.length;
-    if (total === 0 || request.offset >= total) return { total, hits: [], facets: scanned.facets };
+    // Copies: the scan (and its counts) stays cached for the next request.
+    const facets = Object.fromEntries(
+      Object.entries(scanned.facets).map(([name, counts]) => [name, { ...counts }]),
+    );
+    if (total === 0 || request.offset >= total) return { total, hits: [], facets };
 
     const sort = request.sort ?? (match !== null ? 'relevance' : 'newest');
-    let order;
-    if (sort === 'relevance' && match !== null) {
+    const orderOf = () => {
+      if (sort !== 'relevance' || match === null)
+        return hitOrder(sort === 'relevance' ? 'newest' : sort, columns, null, null);
       const exactMatch = buildFtsMatch(query, () => []);
       const exact =
         exactMatch === null || exactMatch === match
@@ -251,8 +261,8 @@ export class SqliteFtsSearchIndex implements SearchIndex {
           : toBitmap(matchSets.get(exactMatch), columns.maxRid);
       const ranks =
         matched !== null && matched.length <= this.bm25Limit ? new Map(statements.bm25.all(match)) : null;
-      order = hitOrder(sort, columns, exact, ranks);
-    } else order = hitOrder(sort === 'relevance' ? 'newest' : sort, columns, null, null);
+      return hitOrder(sort, columns, exact, ranks);
+    };
 
     const ids = new Map<number, string>();
     const idOf = (rid: number) => {
@@ -260,16 +270,23 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       if (id === undefined) ids.set(rid, (id = statements.selectId.get(rid)!));
       return id;
     };
-    const page = topK(scanned.rids, request.offset + request.limit, order, (a, b) => {
-      const x = idOf(a);
-      const y = idOf(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    }).slice(request.offset, request.offset + request.limit);
+    // The first pages of an order are computed once per cached scan: paging through them is free.
+    const k = Math.max(request.offset + request.limit, FIRST_HITS);
+    let first = scanned.ordered.get(sort);
+    if (!first || (first.length < k && first.length < total)) {
+      first = topK(scanned.rids, k, orderOf(), (a, b) => {
+        const x = idOf(a);
+        const y = idOf(b);
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+      scanned.ordered.set(sort, first);
+    }
+    const page = first.slice(request.offset, request.offset + request.limit);
     const textual = match === null ? null : query;
     return {
       total,
       hits: page.map((rid) => toHit(idOf(rid), statements.selectText.get(rid), textual)),
-      facets: scanned.facets,
+      facets,
     };
   }
 }
