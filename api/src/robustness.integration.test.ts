@@ -57,6 +57,21 @@ describeEachDatabase('limits and request logging', (make) => {
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['graphql request', 'request finished']));
   });
 
+  it('marks every GraphQL response, answer or error, as not to be stored by caches', async () => {
+    const token = await api.login('woo@org-a.example.org');
+    const send = (query: string) =>
+      fetch(api.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query }),
+      });
+    for (const query of ['{ search(query:"dijk"){ totalCount } }', '{ me{ email } }', '{ nope }']) {
+      const res = await send(query);
+      expect(res.headers.get('cache-control'), query).toBe('no-store');
+      await res.json();
+    }
+  });
+
   it('replaces an unusable request id by a fresh one', async () => {
     const res = await fetch(api.url, {
       method: 'POST',

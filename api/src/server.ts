@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { IndexSync } from '@bewaard/schema';
@@ -10,7 +11,7 @@ import { makeFormatError } from './errors/format-error.js';
 import { buildApiSchema, createServices, type ApiDeps } from './graphql/build-schema.js';
 import { complexityLimit } from './graphql/complexity-limit.js';
 import { depthLimit } from './graphql/depth-limit.js';
-import { ItemRepository } from './items/item.repository.js';
+import { noStorePlugin } from './graphql/no-store.plugin.js';
 import { createItemLoaders } from './items/loaders.js';
 import { currentRequestId, requestLog, requestLogging } from './logging/request-log.js';
 import { pseudonymOrderPlugin } from './privacy/pseudonym-order.plugin.js';
@@ -46,6 +47,10 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Installed by default, it wraps every field resolver to compute a cache policy that is
+      // always "no-store" here; noStorePlugin sends that header without the per-field cost.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin(),
       complexityLimit(MAX_QUERY_COMPLEXITY),
       pseudonymOrderPlugin(),
     ],
@@ -78,7 +83,7 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
           viewer,
           requestId: currentRequestId() ?? 'none',
           client: { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
-          loaders: createItemLoaders(new ItemRepository(deps.ds)),
+          loaders: createItemLoaders(services.itemRepository),
           pseudonyms: new CitizenPseudonyms(),
           log,
         };

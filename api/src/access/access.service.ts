@@ -1,7 +1,7 @@
-import { OrganisationEntity } from '@bewaard/schema';
 import type { DataSource } from 'typeorm';
 import type { Viewer } from '../auth/viewer.js';
 import { forbidden, unauthenticated } from '../errors/app-error.js';
+import { OrganisationIdRepository } from './organisation-ids.repository.js';
 import { archiveOrganisations, auditOrganisations, readsUnmasked } from './roles.js';
 
 /**
@@ -9,11 +9,14 @@ import { archiveOrganisations, auditOrganisations, readsUnmasked } from './roles
  * through here: search filters, item lookups and thread links are all scoped by its answer.
  */
 export class AccessService {
-  constructor(private readonly ds: DataSource) {}
+  private readonly organisations: OrganisationIdRepository;
 
-  private async allOrganisationIds(): Promise<string[]> {
-    const all = await this.ds.getRepository(OrganisationEntity).find({ select: { id: true } });
-    return all.map((o) => o.id);
+  constructor(ds: DataSource) {
+    this.organisations = new OrganisationIdRepository(ds);
+  }
+
+  private allOrganisationIds(): Promise<string[]> {
+    return this.organisations.all();
   }
 
   async readableOrganisationIds(viewer: Viewer | null): Promise<string[]> {

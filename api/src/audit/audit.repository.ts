@@ -10,6 +10,8 @@ import {
   type FindOperator,
 } from 'typeorm';
 import { GENESIS_HASH, auditEventHash } from '@bewaard/schema';
+import type { SqlRow } from '../storage/entity-columns.js';
+import { AuditAppendSql } from './audit-append-sql.js';
 import { serialQueueFor } from './serial-queue.js';
 
 export interface NewAuditEvent {
@@ -47,6 +49,9 @@ function isChainConflict(err: unknown): boolean {
 
 /** The audit trail as stored: appends that keep the hash chain linear, and scoped reads. */
 export class AuditRepository {
+  /** Built on first use: the entity metadata exists only once the DataSource is initialised. */
+  private appendSql?: AuditAppendSql;
+
   constructor(private readonly ds: DataSource) {}
 
   /**
@@ -76,20 +81,17 @@ export class AuditRepository {
   }
 
   private async appendIn(m: EntityManager, event: NewAuditEvent): Promise<number> {
-    const head = m
-      .getRepository(AuditEventEntity)
-      .createQueryBuilder('e')
-      .select(['e.seq', 'e.hash'])
-      .orderBy('e.seq', 'DESC')
-      .limit(1);
-    if (this.ds.options.type !== 'better-sqlite3') head.setLock('pessimistic_write');
-    const last = await head.getOne();
+    const sql = (this.appendSql ??= new AuditAppendSql(this.ds));
+    const last = sql.headOf(await m.query<SqlRow[]>(sql.head));
     const { organisationIds, ...fields } = event;
     const row = { ...fields, seq: (last?.seq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH };
     const hash = auditEventHash({ ...row, organisationIds });
-    await m.getRepository(AuditEventEntity).insert({ ...row, hash });
-    const scope = [...new Set(organisationIds)].map((organisationId) => ({ seq: row.seq, organisationId }));
-    if (scope.length) await m.getRepository(AuditEventOrganisationEntity).insert(scope);
+    await m.query(sql.insertEvent, sql.eventParams({ ...row, hash }));
+    const scope = [...new Set(organisationIds)];
+    if (scope.length) {
+      const insert = sql.insertOrganisations(row.seq, scope);
+      await m.query(insert.sql, insert.params);
+    }
     return row.seq;
   }
 

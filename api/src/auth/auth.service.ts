@@ -92,16 +92,15 @@ export class AuthService {
   async authenticate(token: string | null, now = new Date()): Promise<Viewer | null> {
     if (!token) return null;
     const tokenHash = sha256Hex(token);
-    const session = await this.sessions.findLiveSession(tokenHash);
-    if (!session || session.expiresAt <= now) return null;
-    const user = await this.sessions.findUserById(session.userId);
-    if (!user || user.disabled) return null;
-    const grants = await this.sessions.grantsOf(user.id);
+    const credential = await this.sessions.findLiveCredential(tokenHash);
+    if (!credential) return null;
+    const { session, user, grants } = credential;
+    if (session.expiresAt <= now || user.disabled) return null;
     if (session.kind === 'api_token' && (!session.lastUsedAt || now.getTime() - session.lastUsedAt.getTime() > TOUCH_INTERVAL_MS)) {
       await this.sessions.touch(tokenHash, now);
     }
-    const credential = session.kind === 'api_token' ? 'api_token' : 'session';
-    return new Viewer(user.id, user.email, grants.map((g) => ({ role: g.role, organisationId: g.organisationId })), tokenHash, credential);
+    const kind = session.kind === 'api_token' ? 'api_token' : 'session';
+    return new Viewer(user.id, user.email, grants.map((g) => ({ role: g.role, organisationId: g.organisationId })), tokenHash, kind);
   }
 
   async logout(viewer: Viewer, now = new Date()): Promise<void> {

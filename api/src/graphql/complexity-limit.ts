@@ -27,9 +27,31 @@ type FieldsType = GraphQLObjectType | GraphQLInterfaceType;
 
 // Types are inspected by their printed form, not with graphql's instanceof helpers: under the
 // test runner type-graphql's CommonJS copy of graphql and our ES-module copy are different realms.
-const isList = (type: GraphQLType) => /^\[.*\]!?$/.test(String(type));
+// The answers are kept per type object (each belongs to one schema): every request is costed, and
+// printing and matching the same field types each time was most of the cost of costing.
+const listTypes = new WeakMap<GraphQLType, boolean>();
+function isList(type: GraphQLType): boolean {
+  let list = listTypes.get(type);
+  if (list === undefined) {
+    list = /^\[.*\]!?$/.test(String(type));
+    listTypes.set(type, list);
+  }
+  return list;
+}
+
+const fieldsTypes = new WeakMap<GraphQLType, FieldsType | null>();
 function fieldsTypeOf(schema: GraphQLSchema, type: GraphQLType | string): FieldsType | null {
-  const named = schema.getType(String(type).replace(/[[\]!]/g, ''));
+  if (typeof type === 'string') return namedFieldsType(schema, type);
+  let fields = fieldsTypes.get(type);
+  if (fields === undefined) {
+    fields = namedFieldsType(schema, String(type));
+    fieldsTypes.set(type, fields);
+  }
+  return fields;
+}
+
+function namedFieldsType(schema: GraphQLSchema, printed: string): FieldsType | null {
+  const named = schema.getType(printed.replace(/[[\]!]/g, ''));
   return named && 'getFields' in named && !('parseValue' in named) ? (named as FieldsType) : null;
 }
 

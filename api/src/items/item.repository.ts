@@ -9,6 +9,8 @@ import {
   type Platform,
 } from '@bewaard/schema';
 import { In, type DataSource } from 'typeorm';
+import { EntityColumns, type SqlRow } from '../storage/entity-columns.js';
+import { RowsByColumn } from '../storage/rows-by-column.js';
 
 /** Where an item sits in one organisation's archive: what thread links are resolved by. */
 export interface ThreadKey {
@@ -19,17 +21,38 @@ export interface ThreadKey {
 
 /** Reads of archived items and what they link to. Callers pass the organisations the viewer may read. */
 export class ItemRepository {
-  constructor(private readonly ds: DataSource) {}
+  // The reads a page of search results makes, as prepared statements rather than query builds.
+  private readonly itemsById: RowsByColumn<ItemEntity>;
+  private readonly versionsByItem: RowsByColumn<ItemVersionEntity>;
+  private readonly actorsById: RowsByColumn<ActorEntity>;
+  private readonly accountsById: RowsByColumn<AccountEntity>;
+  private readonly organisationsById: RowsByColumn<OrganisationEntity>;
+  /** Built on first use: the entity metadata exists only once the DataSource is initialised. */
+  private handles?: { sql: string; columns: EntityColumns<AccountEntity> };
 
-  findVisibleByIds(ids: readonly string[], organisationIds: readonly string[]): Promise<ItemEntity[]> {
-    if (ids.length === 0 || organisationIds.length === 0) return Promise.resolve([]);
+  constructor(private readonly ds: DataSource) {
+    this.itemsById = new RowsByColumn(ds, ItemEntity, 'id');
+    this.versionsByItem = new RowsByColumn(ds, ItemVersionEntity, 'itemId', [
+      'id',
+      'itemId',
+      'versionNo',
+      'editPosition',
+      'text',
+      'contentHash',
+      'capturedAt',
+      'platformEditedAt',
+    ]);
+    this.actorsById = new RowsByColumn(ds, ActorEntity, 'id');
+    this.accountsById = new RowsByColumn(ds, AccountEntity, 'id');
+    this.organisationsById = new RowsByColumn(ds, OrganisationEntity, 'id');
+  }
+
+  async findVisibleByIds(ids: readonly string[], organisationIds: readonly string[]): Promise<ItemEntity[]> {
+    if (ids.length === 0 || organisationIds.length === 0) return [];
     // Look up by primary key only and apply the organisation scope here: with both conditions in SQL,
     // SQLite's planner scanned the organisations' items instead (30 ms per page at 50k items, growing).
     const allowed = new Set(organisationIds);
-    return this.ds
-      .getRepository(ItemEntity)
-      .findBy({ id: In([...ids]) })
-      .then((rows) => rows.filter((r) => allowed.has(r.organisationId)));
+    return (await this.itemsById.read(ids)).filter((r) => allowed.has(r.organisationId));
   }
 
   /** Items by thread key, one query for many keys (grouped per organisation and platform). */
@@ -76,21 +99,7 @@ export class ItemRepository {
 
   /** Versions per item, in display order (oldest first). */
   async versionsOf(itemIds: readonly string[]): Promise<Map<string, ItemVersionEntity[]>> {
-    const rows = itemIds.length
-      ? await this.ds.getRepository(ItemVersionEntity).find({
-          select: {
-            id: true,
-            itemId: true,
-            versionNo: true,
-            editPosition: true,
-            text: true,
-            contentHash: true,
-            capturedAt: true,
-            platformEditedAt: true,
-          },
-          where: { itemId: In([...itemIds]) },
-        })
-      : [];
+    const rows = await this.versionsByItem.read(itemIds);
     const byItem = new Map<string, ItemVersionEntity[]>();
     for (const r of rows) byItem.set(r.itemId, [...(byItem.get(r.itemId) ?? []), r]);
     for (const [k, v] of byItem) byItem.set(k, orderVersions(v));
@@ -98,24 +107,30 @@ export class ItemRepository {
   }
 
   actors(ids: readonly string[]): Promise<ActorEntity[]> {
-    return ids.length ? this.ds.getRepository(ActorEntity).findBy({ id: In([...ids]) }) : Promise.resolve([]);
+    return this.actorsById.read(ids);
   }
 
   accounts(ids: readonly string[]): Promise<AccountEntity[]> {
-    return ids.length
-      ? this.ds.getRepository(AccountEntity).findBy({ id: In([...ids]) })
-      : Promise.resolve([]);
+    return this.accountsById.read(ids);
   }
 
-  /** Every organisation account's platform and handle: mentions of these are never masked. */
-  accountHandles(): Promise<Array<Pick<AccountEntity, 'platform' | 'handle'>>> {
-    return this.ds.getRepository(AccountEntity).find({ select: { platform: true, handle: true } });
+  /**
+   * Every organisation account's platform and handle: mentions of these are never masked. Read
+   * on every masked response, so as a prepared statement.
+   */
+  async accountHandles(): Promise<Array<Pick<AccountEntity, 'platform' | 'handle'>>> {
+    this.handles ??= this.handlesQuery();
+    const { sql, columns } = this.handles;
+    return (await this.ds.query<SqlRow[]>(sql)).map((r) => columns.hydrate(r));
+  }
+
+  private handlesQuery() {
+    const columns = new EntityColumns(this.ds, AccountEntity, 'a', ['id', 'platform', 'handle']);
+    return { sql: `SELECT ${columns.selectList} FROM ${columns.from}`, columns };
   }
 
   organisations(ids: readonly string[]): Promise<OrganisationEntity[]> {
-    return ids.length
-      ? this.ds.getRepository(OrganisationEntity).findBy({ id: In([...ids]) })
-      : Promise.resolve([]);
+    return this.organisationsById.read(ids);
   }
 
   users(ids: readonly string[]): Promise<UserEntity[]> {

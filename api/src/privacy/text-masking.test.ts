@@ -51,6 +51,17 @@ describe('numberInOrderOfAppearance', () => {
     });
   });
 
+  it('rebuilds only what holds a pseudonym, and returns a response without any as it is', () => {
+    const untouched = { id: 'item-1', tags: ['a', 'b'] };
+    const data = { a: untouched, b: [{ name: CitizenPseudonyms.displayName(9) }] };
+    const out = numberInOrderOfAppearance(data);
+    expect(out.a).toBe(untouched);
+    expect(out.b[0]).toEqual({ name: 'Burger 1' });
+    expect(data.b[0]!.name).toBe(CitizenPseudonyms.displayName(9));
+    const plain = { c: [{ d: 'x' }] };
+    expect(numberInOrderOfAppearance(plain)).toBe(plain);
+  });
+
   it('leaves scalar values that are not plain objects, such as serialised dates, as they are', () => {
     const at = new Date('2024-05-01T10:00:00.000Z');
     const row: Record<string, unknown> = Object.create(null) as Record<string, unknown>;

@@ -104,15 +104,31 @@ export function numberInOrderOfAppearance<T>(data: T): T {
       }
       return String(n);
     });
+  // Copy on write: only the arrays and objects on the way to a renumbered string are rebuilt, so
+  // a large page with a few citizens in it is not copied as a whole on every masked response.
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return value.includes(OPEN) ? renumber(value) : value;
-    if (Array.isArray(value)) return value.map(walk);
+    if (Array.isArray(value)) {
+      const items = value as unknown[];
+      let copy: unknown[] | null = null;
+      for (let i = 0; i < items.length; i++) {
+        const next = walk(items[i]);
+        if (next !== items[i]) (copy ??= [...items])[i] = next;
+      }
+      return copy ?? items;
+    }
     // Only plain objects are rebuilt: scalars may serialise to other objects (DateTime gives a Date),
     // which copying would turn into {}.
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === null)
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v)]));
+    const proto: unknown = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+    if (proto === Object.prototype || proto === null) {
+      const record = value as Record<string, unknown>;
+      let copy: Record<string, unknown> | null = null;
+      for (const key of Object.keys(record)) {
+        const next = walk(record[key]);
+        if (next !== record[key]) (copy ??= { ...record })[key] = next;
+      }
+      return copy ?? value;
+    }
     return value;
   };
   return walk(data) as T;

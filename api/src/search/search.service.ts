@@ -5,7 +5,7 @@ import type { RequestContext } from '../context.js';
 import { AppError, ErrorCode, badInput } from '../errors/app-error.js';
 import type { ItemService } from '../items/item.service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import type { FacetValue, ItemConnection, SearchFilterInput } from './search.types.js';
+import { ItemEdge, type FacetValue, type ItemConnection, type SearchFilterInput } from './search.types.js';
 import type { SearchSort } from '../graphql/enums.js';
 
 export const MAX_PAGE_SIZE = 100;
@@ -74,10 +74,12 @@ export class SearchService {
       details: { query: args.query, filter: otherFilters, sort: args.sort, first: args.first, after: args.after ?? null, total: result.total },
       organisationIds,
     });
-    const nodes = new Map((await this.items.getMany(viewer, result.hits.map((h) => h.id))).map((n) => [n.id, n]));
+    const nodes = new Map((await this.items.getManyWithin(readable, result.hits.map((h) => h.id))).map((n) => [n.id, n]));
     const edges = result.hits.flatMap((hit, i) => {
       const node = nodes.get(hit.id);
-      return node ? [{ cursor: encodeCursor(offset + i), node, highlight: hit.highlight, matchedVersionNo: hit.matchedVersionNo, query: args.query }] : [];
+      if (!node) return [];
+      // An ItemEdge instance: type-graphql would otherwise copy each edge into one for the highlight resolver.
+      return [Object.assign(new ItemEdge(), { cursor: encodeCursor(offset + i), node, highlight: hit.highlight, matchedVersionNo: hit.matchedVersionNo, query: args.query })];
     });
     return {
       totalCount: result.total,
