@@ -5,6 +5,7 @@ export * from './entities/index.js';
 export * from './config/config.js';
 export * from './storage/data-source.js';
 export * from './storage/temporary-database.js';
+export * from './storage/wal-checkpointer.js';
 export * from './util/ids.js';
 export * from './util/hash.js';
 export * from './search/index.js';

@@ -1,6 +1,8 @@
-import { emptyCounts, type CaptureCounts, type DeletionNotice, type QuarantineRecord } from '@bewaard/schema';
-import { companionOf, detectSource, listInputFiles, SOURCES, type Source, type SourceRecord } from '../sources/index.js';
+import { emptyCounts, startBackgroundCheckpoints, type BackgroundCheckpoints, type Capture, type CaptureCounts, type DeletionNotice, type QuarantineRecord } from '@bewaard/schema';
+import { companionOf, detectSource, listInputFiles, SOURCES, type Source } from '../sources/index.js';
 import type { ArchiveContext } from './archive-context.js';
+import type { PipelineRecord } from './pipeline-record.js';
+import { readRecords } from './read-in-worker.js';
 
 export interface ImportOptions {
   organisationId: string;
@@ -48,6 +50,24 @@ export async function importPath(ctx: ArchiveContext, input: string, options: Im
   const forced = options.format ? sourceByName(options.format) : null;
   const summary: ImportSummary = { ...emptyCounts(), files: files.length, perFile: [], unknownDeletions: 0 };
   const all = new Set(files);
+  const checkpoints = startBackgroundCheckpoints(ctx.ds);
+  try {
+    await importFiles(ctx, files, all, forced, options, summary, checkpoints);
+  } finally {
+    await checkpoints.stop();
+  }
+  return summary;
+}
+
+async function importFiles(
+  ctx: ArchiveContext,
+  files: string[],
+  all: Set<string>,
+  forced: Source | null,
+  options: ImportOptions,
+  summary: ImportSummary,
+  checkpoints: BackgroundCheckpoints,
+): Promise<void> {
   for (const file of files) {
     let source: Source;
     try {
@@ -64,7 +84,7 @@ export async function importPath(ctx: ArchiveContext, input: string, options: Im
     const run = await ctx.runs.start('import', source.format, file);
     const counts = emptyCounts();
     try {
-      summary.unknownDeletions += await importRecords(ctx, source.read(file), run.id, counts, options, file);
+      summary.unknownDeletions += await importRecords(ctx, await readRecords(source, file), run.id, counts, options, file, checkpoints);
       await ctx.runs.finish(run.id, counts);
       summary.perFile.push({ file, format: source.format, runId: run.id, counts, error: null });
     } catch (err) {
@@ -73,20 +93,21 @@ export async function importPath(ctx: ArchiveContext, input: string, options: Im
     }
     for (const k of Object.keys(counts) as Array<keyof CaptureCounts>) summary[k] += counts[k];
   }
-  return summary;
 }
 
 async function importRecords(
   ctx: ArchiveContext,
-  records: AsyncIterable<SourceRecord>,
+  records: AsyncIterable<PipelineRecord>,
   runId: string,
   counts: CaptureCounts,
   options: ImportOptions,
   file: string,
+  checkpoints: BackgroundCheckpoints,
 ): Promise<number> {
-  const batchSize = options.batchSize ?? 500;
+  // Larger batches mean fewer commits, each rewriting the index pages the batch touched.
+  const batchSize = options.batchSize ?? 2000;
   const capturedAt = new Date();
-  let captures: Array<{ item: Extract<SourceRecord, { kind: 'item' }>['item']; capturedAt: Date }> = [];
+  let captures: Capture[] = [];
   let deletions: DeletionNotice[] = [];
   let quarantined: QuarantineRecord[] = [];
   let unknown = 0;
@@ -104,6 +125,7 @@ async function importRecords(
     deletions = [];
     quarantined = [];
     await ctx.runs.progress(runId, counts, null);
+    checkpoints.betweenBatches();
     options.onProgress?.(counts, file);
   };
   for await (const rec of records) {

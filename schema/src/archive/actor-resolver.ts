@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import type { Platform } from '../domain/enums.js';
 import type { NormalisedActor } from '../domain/normalised-item.js';
 import { AccountEntity } from '../entities/account.entity.js';
-import { ActorEntity } from '../entities/actor.entity.js';
 import { newId } from '../util/ids.js';
-import { bulkInsert } from './bulk-insert.js';
+import { ACTOR_TABLE, type ActorRow } from './archive-tables.js';
+import type { BatchStore } from './batch-store.js';
 
 const key = (platform: string, id: string) => `${platform}\u0000${id}`;
 
@@ -33,6 +33,7 @@ export class ActorResolver {
   /** Resolves every author of the batch; returns platform+actor key → actor. */
   async resolve(
     m: EntityManager,
+    store: BatchStore,
     authors: Array<{ platform: Platform; actor: NormalisedActor }>,
     now: Date,
   ): Promise<(platform: Platform, platformActorId: string) => { id: string; accountId: string | null }> {
@@ -44,27 +45,26 @@ export class ActorResolver {
     }
     const byPlatform = new Map<Platform, string[]>();
     for (const a of missing.values()) {
-      byPlatform.set(a.platform, [...(byPlatform.get(a.platform) ?? []), a.actor.platformActorId]);
+      let ids = byPlatform.get(a.platform);
+      if (!ids) byPlatform.set(a.platform, (ids = []));
+      ids.push(a.actor.platformActorId);
     }
     for (const [platform, ids] of byPlatform) {
-      for (let i = 0; i < ids.length; i += 500) {
-        const rows = await m
-          .getRepository(ActorEntity)
-          .createQueryBuilder('a')
-          .select(['a.id', 'a.platformActorId', 'a.accountId'])
-          .where('a.platform = :platform AND a.platformActorId IN (:...ids)', { platform, ids: ids.slice(i, i + 500) })
-          .getMany();
-        for (const r of rows) {
-          const k = key(platform, r.platformActorId);
-          this.committed.set(k, { id: r.id, accountId: r.accountId });
-          missing.delete(k);
-        }
+      const rows = await store.selectIn<{ id: string; platformActorId: string; accountId: string | null }>(
+        'SELECT id, platformActorId, accountId FROM actor WHERE platform = ? AND platformActorId IN $LIST',
+        [platform],
+        ids,
+      );
+      for (const r of rows) {
+        const k = key(platform, r.platformActorId);
+        this.committed.set(k, { id: r.id, accountId: r.accountId });
+        missing.delete(k);
       }
     }
-    const inserts: ActorEntity[] = [];
+    const inserts: ActorRow[] = [];
     for (const [k, a] of missing) {
       const accountId = accounts.get(k) ?? null;
-      const row = Object.assign(new ActorEntity(), {
+      const row: ActorRow = {
         id: newId(),
         platform: a.platform,
         platformActorId: a.actor.platformActorId,
@@ -72,11 +72,11 @@ export class ActorResolver {
         displayName: a.actor.displayName,
         accountId,
         createdAt: now,
-      });
+      };
       inserts.push(row);
       this.pending.set(k, { id: row.id, accountId });
     }
-    await bulkInsert(m, ActorEntity, inserts);
+    await store.insert(ACTOR_TABLE, inserts);
     return (platform, platformActorId) => {
       const k = key(platform, platformActorId);
       const found = this.committed.get(k) ?? this.pending.get(k);

@@ -1,21 +1,35 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { ItemStatus, MediaStatus, type Platform } from '../domain/enums.js';
 import type { DeletionNotice, NormalisedItem } from '../domain/normalised-item.js';
-import { ItemVersionEntity } from '../entities/item-version.entity.js';
-import { ItemEntity } from '../entities/item.entity.js';
-import { MediaReferenceEntity } from '../entities/media-reference.entity.js';
-import { MediaEntity } from '../entities/media.entity.js';
-import { OutboxEntity } from '../entities/outbox.entity.js';
-import { TombstoneEntity } from '../entities/tombstone.entity.js';
 import type { MediaStore } from '../media/media-store.js';
 import { newId } from '../util/ids.js';
 import { ActorResolver } from './actor-resolver.js';
-import { bulkInsert } from './bulk-insert.js';
+import {
+  ITEM_TABLE,
+  MEDIA_REFERENCE_TABLE,
+  MEDIA_TABLE,
+  OUTBOX_TABLE,
+  TOMBSTONE_TABLE,
+  VERSION_TABLE,
+  type ItemRow,
+  type MediaReferenceRow,
+  type MediaRow,
+  type OutboxRow,
+  type TombstoneRow,
+  type VersionRow,
+} from './archive-tables.js';
+import { batchStoreFor, type BatchStore } from './batch-store.js';
 import { loadItemStates, type ItemState } from './item-state.js';
-import { contentHash, toStoredContent, type StoredMediaRef } from './stored-content.js';
+import { isPreparedItem, prepareItem, prepareWithoutMediaStore, unfetchedMedia, type PreparedItem, type StoredMedia } from './prepared-item.js';
 
 export interface Capture {
-  item: NormalisedItem;
+  /** Prepared items (prepareWithoutMediaStore) skip the hashing and encoding here. */
+  item: NormalisedItem | PreparedItem;
+  capturedAt: Date;
+}
+
+interface PreparedCapture {
+  item: PreparedItem;
   capturedAt: Date;
 }
 
@@ -53,12 +67,9 @@ export class ArchiveWriter {
     deletions: DeletionNotice[] = [],
     captureRunId: string | null = null,
   ): Promise<BatchResult> {
-    // Media bytes go to the content-addressed store first: idempotent, and harmless if the transaction fails.
-    const mediaRefs = await Promise.all(captures.map((c) => this.storeMedia(c.item)));
+    const prepared = await this.prepare(captures);
     try {
-      const result = await this.ds.transaction((m) =>
-        this.writeInTransaction(m, organisationId, captures, mediaRefs, deletions, captureRunId),
-      );
+      const result = await this.ds.transaction((m) => this.writeInTransaction(m, organisationId, prepared, deletions, captureRunId));
       this.actors.commit();
       return result;
     } catch (err) {
@@ -67,12 +78,27 @@ export class ArchiveWriter {
     }
   }
 
-  private async storeMedia(item: NormalisedItem): Promise<Array<StoredMediaRef & { size: number | null; missingReason: string | null }>> {
+  /** Media bytes go to the content-addressed store first: idempotent, and harmless if the transaction fails. */
+  private async prepare(captures: Capture[]): Promise<PreparedCapture[]> {
+    const prepared = new Array<PreparedCapture>(captures.length);
+    const pending: Array<Promise<void>> = [];
+    captures.forEach(({ item, capturedAt }, i) => {
+      if (isPreparedItem(item)) {
+        prepared[i] = { item, capturedAt };
+        return;
+      }
+      const ready = prepareWithoutMediaStore(item);
+      if (ready) prepared[i] = { item: ready, capturedAt };
+      else pending.push(this.storeMediaOf(item).then((media) => void (prepared[i] = { item: prepareItem(item, media), capturedAt })));
+    });
+    await Promise.all(pending);
+    return prepared;
+  }
+
+  private async storeMediaOf(item: NormalisedItem): Promise<StoredMedia[]> {
     return Promise.all(
       item.content.media.map(async (m) => {
-        if (!m.bytes) {
-          return { sha256: null, size: null, originalUrl: m.originalUrl, mimeType: m.mimeType, altText: m.altText, missingReason: m.missingReason ?? 'not fetched' };
-        }
+        if (!m.bytes) return unfetchedMedia(m);
         const { sha256, size } = await this.media.put(m.bytes);
         return { sha256, size, originalUrl: m.originalUrl, mimeType: m.mimeType, altText: m.altText, missingReason: null };
       }),
@@ -82,36 +108,36 @@ export class ArchiveWriter {
   private async writeInTransaction(
     m: EntityManager,
     organisationId: string,
-    captures: Capture[],
-    mediaRefs: Array<Array<StoredMediaRef & { size: number | null; missingReason: string | null }>>,
+    captures: PreparedCapture[],
     deletions: DeletionNotice[],
     captureRunId: string | null,
   ): Promise<BatchResult> {
+    const store = batchStoreFor(m);
     const now = new Date();
     const result: BatchResult = { newItems: 0, newVersions: 0, unchanged: 0, deleted: 0, unknownDeletions: [] };
-    const actorOf = await this.actors.resolve(m, captures.map((c) => ({ platform: c.item.platform, actor: c.item.author })), now);
+    const actorOf = await this.actors.resolve(m, store, captures.map((c) => ({ platform: c.item.platform, actor: c.item.author })), now);
     const wanted = [
       ...captures.map((c) => ({ platform: c.item.platform, platformItemId: c.item.platformItemId })),
       ...deletions.map((d) => ({ platform: d.platform, platformItemId: d.platformItemId })),
     ];
-    const states = await loadItemStates(m, organisationId, wanted);
+    const states = await loadItemStates(m, store, organisationId, wanted);
 
-    const newItems: ItemEntity[] = [];
-    const newVersions: ItemVersionEntity[] = [];
-    const newRefs: MediaReferenceEntity[] = [];
-    const newMedia = new Map<string, MediaEntity>();
+    const newItems: ItemRow[] = [];
+    const newVersions: VersionRow[] = [];
+    const newRefs: MediaReferenceRow[] = [];
+    const newMedia = new Map<string, MediaRow>();
     const changedItems = new Map<string, ItemState>();
     const seen = new Map<string, Date>();
 
-    captures.forEach(({ item, capturedAt }, i) => {
-      const refs = mediaRefs[i] ?? [];
-      const stored = toStoredContent(item.content, refs.map(({ sha256, originalUrl, mimeType, altText }) => ({ sha256, originalUrl, mimeType, altText })));
-      const hash = contentHash(stored);
+    for (const { item, capturedAt } of captures) {
+      const { version: prepared } = item;
+      const refs = prepared.media;
+      const hash = prepared.contentHash;
       const key = `${item.platform}\u0000${item.platformItemId}`;
       let state = states.get(key);
       if (!state) {
         const author = actorOf(item.platform, item.author.platformActorId);
-        const row = Object.assign(new ItemEntity(), {
+        const row: ItemRow = {
           id: newId(),
           organisationId,
           platform: item.platform,
@@ -131,8 +157,8 @@ export class ArchiveWriter {
           deletedAt: null,
           versionCount: 0,
           hasMedia: false,
-          language: item.content.language,
-        });
+          language: prepared.language,
+        };
         newItems.push(row);
         state = { id: row.id, status: row.status, versionCount: 0, hashes: new Set(), hasMedia: false, lastSeenAt: capturedAt, isNew: true };
         states.set(key, state);
@@ -141,7 +167,7 @@ export class ArchiveWriter {
       if (state.hashes.has(hash)) {
         result.unchanged++;
         if (capturedAt > state.lastSeenAt) seen.set(state.id, capturedAt);
-        return;
+        continue;
       }
       state.versionCount++;
       state.hashes.add(hash);
@@ -152,7 +178,7 @@ export class ArchiveWriter {
       else result.newVersions++;
       if (capturedAt > state.lastSeenAt) state.lastSeenAt = capturedAt;
       changedItems.set(state.id, state);
-      const version = Object.assign(new ItemVersionEntity(), {
+      const version: VersionRow = {
         id: newId(),
         itemId: state.id,
         versionNo: state.versionCount,
@@ -160,18 +186,18 @@ export class ArchiveWriter {
         platformVersionId: item.edit?.platformVersionId ?? null,
         platformEditedAt: item.edit?.editedAt ?? null,
         contentHash: hash,
-        text: item.content.text,
-        content: stored,
-        raw: item.raw,
+        text: prepared.text,
+        content: prepared.contentJson,
+        raw: prepared.rawJson,
         capturedAt,
         captureRunId,
-      });
+      };
       newVersions.push(version);
       refs.forEach((r, position) => {
         if (r.sha256 && r.size !== null && !newMedia.has(r.sha256)) {
-          newMedia.set(r.sha256, Object.assign(new MediaEntity(), { sha256: r.sha256, mimeType: r.mimeType, size: r.size, firstSeenAt: capturedAt }));
+          newMedia.set(r.sha256, { sha256: r.sha256, mimeType: r.mimeType, size: r.size, firstSeenAt: capturedAt });
         }
-        newRefs.push(Object.assign(new MediaReferenceEntity(), {
+        newRefs.push({
           id: newId(),
           versionId: version.id,
           position,
@@ -181,11 +207,11 @@ export class ArchiveWriter {
           altText: r.altText,
           status: r.sha256 ? MediaStatus.STORED : MediaStatus.MISSING,
           missingReason: r.missingReason,
-        }));
+        });
       });
-    });
+    }
 
-    const tombstones: TombstoneEntity[] = [];
+    const tombstones: TombstoneRow[] = [];
     for (const d of deletions) {
       const state = states.get(`${d.platform}\u0000${d.platformItemId}`);
       if (!state) {
@@ -197,7 +223,7 @@ export class ArchiveWriter {
       state.deletedAt = d.detectedAt;
       changedItems.set(state.id, state);
       result.deleted++;
-      tombstones.push(Object.assign(new TombstoneEntity(), {
+      tombstones.push({
         id: newId(),
         itemId: state.id,
         detectedAt: d.detectedAt,
@@ -205,52 +231,50 @@ export class ArchiveWriter {
         platformDeletedAt: d.platformDeletedAt,
         captureRunId,
         detail: null,
-      }));
+      });
     }
 
     for (const row of newItems) {
       const state = changedItems.get(row.id)!;
-      Object.assign(row, {
-        status: state.status,
-        versionCount: state.versionCount,
-        hasMedia: state.hasMedia,
-        lastSeenAt: state.lastSeenAt,
-        deletedAt: state.deletedAt ?? null,
-      });
+      row.status = state.status;
+      row.versionCount = state.versionCount;
+      row.hasMedia = state.hasMedia;
+      row.lastSeenAt = state.lastSeenAt;
+      row.deletedAt = state.deletedAt ?? null;
     }
-    await bulkInsert(m, ItemEntity, newItems);
-    await this.insertNewMedia(m, [...newMedia.values()]);
-    await bulkInsert(m, ItemVersionEntity, newVersions);
-    await bulkInsert(m, MediaReferenceEntity, newRefs);
-    await bulkInsert(m, TombstoneEntity, tombstones);
-    const inserted = new Set(newItems.map((r) => r.id));
-    for (const state of changedItems.values()) {
-      if (inserted.has(state.id)) continue;
-      await m.getRepository(ItemEntity).update(state.id, {
-        status: state.status,
-        versionCount: state.versionCount,
-        hasMedia: state.hasMedia,
-        lastSeenAt: state.lastSeenAt,
-        ...(state.deletedAt ? { deletedAt: state.deletedAt } : {}),
-      });
-    }
-    for (const [id, at] of seen) {
-      if (!changedItems.has(id)) await m.getRepository(ItemEntity).update(id, { lastSeenAt: at });
-    }
-    const outbox = [...changedItems.keys()].map((itemId) =>
-      Object.assign(new OutboxEntity(), { itemId, op: 'upsert' as const, createdAt: now, attempts: 0 }),
-    );
-    await bulkInsert(m, OutboxEntity, outbox);
+    await store.insert(ITEM_TABLE, newItems);
+    await this.insertNewMedia(store, [...newMedia.values()]);
+    await store.insert(VERSION_TABLE, newVersions);
+    await store.insert(MEDIA_REFERENCE_TABLE, newRefs);
+    await store.insert(TOMBSTONE_TABLE, tombstones);
+    await this.updateExistingItems(store, changedItems, new Set(newItems.map((r) => r.id)), seen);
+    const outbox: OutboxRow[] = [...changedItems.keys()].map((itemId) => ({ itemId, op: 'upsert', createdAt: now, attempts: 0 }));
+    await store.insert(OUTBOX_TABLE, outbox);
+    await store.flush();
     return result;
   }
 
-  private async insertNewMedia(m: EntityManager, media: MediaEntity[]): Promise<void> {
+  private async updateExistingItems(store: BatchStore, changed: Map<string, ItemState>, inserted: Set<string>, seen: Map<string, Date>): Promise<void> {
+    const v = store.values;
+    const updates: unknown[][] = [];
+    for (const state of changed.values()) {
+      if (inserted.has(state.id)) continue;
+      const deletedAt = state.deletedAt ? v.datetime(state.deletedAt) : null;
+      updates.push([state.status, state.versionCount, v.boolean(state.hasMedia), v.datetime(state.lastSeenAt), deletedAt, state.id]);
+    }
+    // deletedAt is only ever set here, never cleared: a null parameter keeps the stored value.
+    await store.runEach('UPDATE item SET status = ?, versionCount = ?, hasMedia = ?, lastSeenAt = ?, deletedAt = COALESCE(?, deletedAt) WHERE id = ?', updates);
+    const touched: unknown[][] = [];
+    for (const [id, at] of seen) if (!changed.has(id)) touched.push([v.datetime(at), id]);
+    await store.runEach('UPDATE item SET lastSeenAt = ? WHERE id = ?', touched);
+  }
+
+  private async insertNewMedia(store: BatchStore, media: MediaRow[]): Promise<void> {
     if (media.length === 0) return;
     const existing = new Set(
-      (await m.getRepository(MediaEntity).createQueryBuilder('m').select('m.sha256', 'sha256')
-        .where('m.sha256 IN (:...ids)', { ids: media.map((x) => x.sha256) }).getRawMany<{ sha256: string }>()).map((r) => r.sha256),
+      (await store.selectIn<{ sha256: string }>('SELECT sha256 FROM media WHERE sha256 IN $LIST', [], media.map((x) => x.sha256))).map((r) => r.sha256),
     );
-    await bulkInsert(m, MediaEntity, media.filter((x) => !existing.has(x.sha256)));
+    await store.insert(MEDIA_TABLE, media.filter((x) => !existing.has(x.sha256)));
   }
 }
 

@@ -3,3 +3,4 @@ export * from './capture-runs.js';
 export * from './registry.js';
 export * from './version-order.js';
 export { contentHash, toStoredContent } from './stored-content.js';
+export { isPreparedItem, prepareWithoutMediaStore, type PreparedItem, type StoredMedia } from './prepared-item.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { ItemStatus, Platform } from '../domain/enums.js';
-import { ItemVersionEntity } from '../entities/item-version.entity.js';
 import { ItemEntity } from '../entities/item.entity.js';
+import type { BatchStore } from './batch-store.js';
 
 /** What the writer needs to know about an item to decide new / new version / unchanged. */
 export interface ItemState {
@@ -15,60 +15,62 @@ export interface ItemState {
   isNew: boolean;
 }
 
-const CHUNK = 400;
+interface ItemStateRow {
+  id: string;
+  platformItemId: string;
+  status: ItemStatus;
+  versionCount: number;
+  hasMedia: unknown;
+  lastSeenAt: unknown;
+}
 
-/** Loads the items (and their version hashes) of one organisation that a batch refers to. */
+/**
+ * Loads the items (and their version hashes) of one organisation that a batch refers to: one
+ * query per platform and one for the hashes, however large the batch.
+ */
 export async function loadItemStates(
   m: EntityManager,
+  store: BatchStore,
   organisationId: string,
   wanted: Array<{ platform: Platform; platformItemId: string }>,
 ): Promise<Map<string, ItemState>> {
   const states = new Map<string, ItemState>();
   const byPlatform = new Map<Platform, Set<string>>();
   for (const w of wanted) {
-    const set = byPlatform.get(w.platform) ?? new Set<string>();
+    let set = byPlatform.get(w.platform);
+    if (!set) byPlatform.set(w.platform, (set = new Set<string>()));
     set.add(w.platformItemId);
-    byPlatform.set(w.platform, set);
   }
+  // Values read with raw SQL are hydrated by the driver exactly as TypeORM reads entities.
+  const meta = m.connection.getMetadata(ItemEntity);
+  const hydrate = (property: 'hasMedia' | 'lastSeenAt', value: unknown): unknown =>
+    m.connection.driver.prepareHydratedValue(value, meta.findColumnWithPropertyName(property)!);
   const byId = new Map<string, ItemState>();
-  for (const [platform, idSet] of byPlatform) {
-    const ids = [...idSet];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await m
-        .getRepository(ItemEntity)
-        .createQueryBuilder('i')
-        .select(['i.id', 'i.platformItemId', 'i.status', 'i.versionCount', 'i.hasMedia', 'i.lastSeenAt'])
-        .where('i.organisationId = :organisationId AND i.platform = :platform AND i.platformItemId IN (:...ids)', {
-          organisationId,
-          platform,
-          ids: ids.slice(i, i + CHUNK),
-        })
-        .getMany();
-      for (const r of rows) {
-        const state: ItemState = {
-          id: r.id,
-          status: r.status,
-          versionCount: r.versionCount,
-          hashes: new Set(),
-          hasMedia: r.hasMedia,
-          lastSeenAt: r.lastSeenAt,
-          isNew: false,
-        };
-        states.set(`${platform}\u0000${r.platformItemId}`, state);
-        byId.set(r.id, state);
-      }
+  for (const [platform, ids] of byPlatform) {
+    const rows = await store.selectIn<ItemStateRow>(
+      'SELECT id, platformItemId, status, versionCount, hasMedia, lastSeenAt FROM item WHERE organisationId = ? AND platform = ? AND platformItemId IN $LIST',
+      [organisationId, platform],
+      [...ids],
+    );
+    for (const r of rows) {
+      const state: ItemState = {
+        id: r.id,
+        status: r.status,
+        versionCount: Number(r.versionCount),
+        hashes: new Set(),
+        hasMedia: hydrate('hasMedia', r.hasMedia) as boolean,
+        lastSeenAt: hydrate('lastSeenAt', r.lastSeenAt) as Date,
+        isNew: false,
+      };
+      states.set(`${platform}\u0000${r.platformItemId}`, state);
+      byId.set(r.id, state);
     }
   }
-  const itemIds = [...byId.keys()];
-  for (let i = 0; i < itemIds.length; i += CHUNK) {
-    const versions = await m
-      .getRepository(ItemVersionEntity)
-      .createQueryBuilder('v')
-      .select('v.itemId', 'itemId')
-      .addSelect('v.contentHash', 'contentHash')
-      .where('v.itemId IN (:...ids)', { ids: itemIds.slice(i, i + CHUNK) })
-      .getRawMany<{ itemId: string; contentHash: string }>();
-    for (const v of versions) byId.get(v.itemId)?.hashes.add(v.contentHash);
-  }
+  const versions = await store.selectIn<{ itemId: string; contentHash: string }>(
+    'SELECT itemId, contentHash FROM item_version WHERE itemId IN $LIST',
+    [],
+    [...byId.keys()],
+  );
+  for (const v of versions) byId.get(v.itemId)?.hashes.add(v.contentHash);
   return states;
 }

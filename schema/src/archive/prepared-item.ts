@@ -1,0 +1,57 @@
+import type { NormalisedItem, NormalisedMedia } from '../domain/normalised-item.js';
+import { contentHash, toStoredContent, type StoredMediaRef } from './stored-content.js';
+
+/** A media reference as a version stores it: where the bytes are (or why not) and what they were. */
+export type StoredMedia = StoredMediaRef & { size: number | null; missingReason: string | null };
+
+/** What a new version stores, with the hashing and JSON encoding already done. */
+export interface PreparedVersion {
+  text: string;
+  language: string | null;
+  contentHash: string;
+  /** The `content` and `raw` columns' JSON text. */
+  contentJson: string;
+  rawJson: string;
+  media: StoredMedia[];
+}
+
+/**
+ * An item whose content was hashed and encoded ahead of the write — on another thread during an
+ * import, so the writing thread only binds rows. The identity and thread fields are the item's own.
+ */
+export type PreparedItem = Omit<NormalisedItem, 'content' | 'raw'> & { version: PreparedVersion };
+
+export function isPreparedItem(item: NormalisedItem | PreparedItem): item is PreparedItem {
+  return 'version' in item;
+}
+
+/** The reference of media whose bytes are not in hand (nothing to store). */
+export function unfetchedMedia(m: NormalisedMedia): StoredMedia {
+  return { sha256: null, size: null, originalUrl: m.originalUrl, mimeType: m.mimeType, altText: m.altText, missingReason: m.missingReason ?? 'not fetched' };
+}
+
+/** `media`: the item's media as stored (content-addressed when their bytes were put in the media store). */
+export function prepareItem(item: NormalisedItem, media: StoredMedia[]): PreparedItem {
+  const { content, raw, ...identity } = item;
+  const stored = toStoredContent(content, media.map(({ sha256, originalUrl, mimeType, altText }) => ({ sha256, originalUrl, mimeType, altText })));
+  return {
+    ...identity,
+    version: {
+      text: content.text,
+      language: content.language,
+      contentHash: contentHash(stored),
+      contentJson: JSON.stringify(stored),
+      rawJson: JSON.stringify(raw),
+      media,
+    },
+  };
+}
+
+/**
+ * Prepares an item that needs nothing from the media store; null when it carries media bytes,
+ * which the writer stores first (their references depend on it).
+ */
+export function prepareWithoutMediaStore(item: NormalisedItem): PreparedItem | null {
+  if (item.content.media.some((m) => m.bytes)) return null;
+  return prepareItem(item, item.content.media.map(unfetchedMedia));
+}
