@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { HarvestStateEntity, parseConfig, type AccountEntity } from '@bewaard/schema';
+import { HarvestStateEntity, type AccountEntity } from '@bewaard/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openArchive, type ArchiveContext } from '../pipeline/archive-context.js';
+import type { ArchiveContext } from '../pipeline/archive-context.js';
 import { fixture } from '../testing/fixtures.js';
-import { CredentialsFile } from './credentials.js';
 import { harvest } from './harvest.js';
+import { credentialsFor, declareOrgAccount, openHarvestArchive, type HarvestArchive } from './testing/harvest-archive.js';
 import { parseCursor } from './harvest-state.js';
 import { FakeClock } from './http/clock.js';
 import { ReplayServer, type ReplayResponse } from './testing/replay-server.js';
@@ -14,27 +12,23 @@ import { ReplayServer, type ReplayResponse } from './testing/replay-server.js';
 const read = (...p: string[]) => fs.readFileSync(fixture(...p), 'utf8');
 
 describe('harvest: Bluesky and X connectors', () => {
-  let dir: string;
+  let archive: HarvestArchive;
   let ctx: ArchiveContext;
   let server: ReplayServer;
   const clock = new FakeClock(Date.parse('2025-01-01T00:00:00Z'));
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-harvest-'));
-    ctx = await openArchive(parseConfig({ BEWAARD_DATA_DIR: dir }));
-    await ctx.registry.ensureOrganisation('org-a', 'Organisatie A');
+    archive = await openHarvestArchive();
+    ctx = archive.ctx;
   });
   afterEach(async () => {
     await server.stop();
-    await ctx.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await archive.close();
   });
 
-  async function declare(platform: 'bluesky' | 'x', platformAccountId: string, handle: string): Promise<AccountEntity> {
-    return ctx.registry.declareAccount({ organisationSlug: 'org-a', platform, platformAccountId, handle, displayName: handle, kind: 'organisation', keyOfficial: false });
-  }
-  const credentialsFor = (account: AccountEntity) =>
-    CredentialsFile.fromJson({ accounts: { [`${account.platform}:${account.platformAccountId}`]: { baseUrl: server.baseUrl, token: 'tok' } } });
+  const declare = (platform: 'bluesky' | 'x', platformAccountId: string, handle: string): Promise<AccountEntity> =>
+    declareOrgAccount(ctx, { platform, platformAccountId, handle });
+  const credentials = (account: AccountEntity) => credentialsFor(account, { baseUrl: server.baseUrl, token: 'tok' });
 
   it('Bluesky: follows the feed cursor, then stops incrementally at the last run\'s newest post', async () => {
     const feed = JSON.parse(read('bluesky-api', 'app.bsky.feed.getAuthorFeed.json')) as { feed: unknown[]; cursor: string };
@@ -44,7 +38,7 @@ describe('harvest: Bluesky and X connectors', () => {
       return { body: JSON.stringify(feed), headers: { 'ratelimit-remaining': '2999', 'ratelimit-reset': '1735690000' } };
     }).start();
     const account = await declare('bluesky', 'did:plc:wpe35pganb6d4pg4ekmfy6u5', 'chriskenny.bsky.social');
-    const first = (await harvest(ctx, { credentials: credentialsFor(account), clock })).accounts[0]!;
+    const first = (await harvest(ctx, { credentials: credentials(account), clock })).accounts[0]!;
     expect(first).toMatchObject({ error: null, pages: 2 });
     expect(first.counts.newItems).toBeGreaterThanOrEqual(3);
     // The account's own items: its repost and its two posts (the reposted post is someone else's).
@@ -52,7 +46,7 @@ describe('harvest: Bluesky and X connectors', () => {
     const state = await ctx.ds.getRepository(HarvestStateEntity).findOneByOrFail({ accountId: account.id });
     expect(parseCursor(state.cursor)).toEqual({ since: '2023-10-03T17:17:08.578Z', pending: null }) // the repost's time, not the post's;
 
-    const second = (await harvest(ctx, { credentials: credentialsFor(account), clock })).accounts[0]!;
+    const second = (await harvest(ctx, { credentials: credentials(account), clock })).accounts[0]!;
     expect(second).toMatchObject({ error: null, pages: 1 });
     expect(second.counts).toMatchObject({ newItems: 0, newVersions: 0 });
   });
@@ -68,7 +62,7 @@ describe('harvest: Bluesky and X connectors', () => {
       return { body: JSON.stringify(page1), headers: { 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': reset } };
     }).start();
     const account = await declare('x', '4203239195', 'someone');
-    const report = (await harvest(ctx, { credentials: credentialsFor(account), clock })).accounts[0]!;
+    const report = (await harvest(ctx, { credentials: credentials(account), clock })).accounts[0]!;
     expect(report).toMatchObject({ error: null, pages: 2 });
     expect(report.counts.newItems).toBeGreaterThan(100);
     expect(clock.waits).toContain(15 * 60_000);
@@ -78,7 +72,7 @@ describe('harvest: Bluesky and X connectors', () => {
     expect(parseCursor(state.cursor).since).toBe(page1.meta.newest_id);
 
     server.requests.length = 0;
-    const again = (await harvest(ctx, { credentials: credentialsFor(account), clock })).accounts[0]!;
+    const again = (await harvest(ctx, { credentials: credentials(account), clock })).accounts[0]!;
     expect(again).toMatchObject({ error: null, pages: 1 });
     expect(server.paths().find((p) => p.includes('/tweets'))).toContain(`since_id=${page1.meta.newest_id}`);
   });

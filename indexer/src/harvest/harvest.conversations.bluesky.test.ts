@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ActorEntity, ItemEntity, parseConfig, type AccountEntity } from '@bewaard/schema';
+import { ActorEntity, ItemEntity, type AccountEntity } from '@bewaard/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openArchive, type ArchiveContext } from '../pipeline/archive-context.js';
+import type { ArchiveContext } from '../pipeline/archive-context.js';
 import { fixture } from '../testing/fixtures.js';
 import { THREAD_DEPTH } from './connectors/bluesky.conversations.js';
-import { CredentialsFile } from './credentials.js';
 import { harvest } from './harvest.js';
+import { credentialsFor, declareOrgAccount, openHarvestArchive, type HarvestArchive } from './testing/harvest-archive.js';
 import { FakeClock } from './http/clock.js';
 import { ReplayServer, type ReplayResponse } from './testing/replay-server.js';
 
@@ -57,7 +55,7 @@ function conversation() {
 }
 
 describe('harvest: Bluesky conversations (getPostThread)', () => {
-  let dir: string;
+  let archive: HarvestArchive;
   let ctx: ArchiveContext;
   let server: ReplayServer;
   let account: AccountEntity;
@@ -68,10 +66,9 @@ describe('harvest: Bluesky conversations (getPostThread)', () => {
 
   beforeEach(async () => {
     failing.clear();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-harvest-thread-'));
-    ctx = await openArchive(parseConfig({ BEWAARD_DATA_DIR: dir }));
-    await ctx.registry.ensureOrganisation('org-a', 'Organisatie A');
-    account = await ctx.registry.declareAccount({ organisationSlug: 'org-a', platform: 'bluesky', platformAccountId: ORG, handle: 'chriskenny.bsky.social', displayName: 'Organisatie A', kind: 'organisation', keyOfficial: false });
+    archive = await openHarvestArchive();
+    ctx = archive.ctx;
+    account = await declareOrgAccount(ctx, { platform: 'bluesky', platformAccountId: ORG, handle: 'chriskenny.bsky.social', displayName: 'Organisatie A' });
     server = await new ReplayServer((url): ReplayResponse => {
       const q = url.searchParams;
       if (url.pathname.endsWith('app.bsky.actor.getProfile')) return { body: JSON.stringify({ did: q.get('actor'), postsCount: 3 }) };
@@ -85,12 +82,11 @@ describe('harvest: Bluesky conversations (getPostThread)', () => {
   });
   afterEach(async () => {
     await server.stop();
-    await ctx.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await archive.close();
   });
 
   const run = async () => {
-    const credentials = CredentialsFile.fromJson({ accounts: { [`bluesky:${ORG}`]: { baseUrl: server.baseUrl } } });
+    const credentials = credentialsFor(account, { baseUrl: server.baseUrl });
     return (await harvest(ctx, { credentials, clock, maxRetries: 1 })).accounts[0]!;
   };
   const threadRequests = () => server.requests.filter((r) => r.url.pathname.endsWith('getPostThread')).map((r) => r.url.searchParams);

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { ActorEntity, ItemEntity, parseConfig, type AccountEntity } from '@bewaard/schema';
+import { ActorEntity, ItemEntity, type AccountEntity } from '@bewaard/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openArchive, type ArchiveContext } from '../pipeline/archive-context.js';
+import type { ArchiveContext } from '../pipeline/archive-context.js';
 import { fixture } from '../testing/fixtures.js';
-import { CredentialsFile } from './credentials.js';
 import { harvest } from './harvest.js';
+import { credentialsFor, declareOrgAccount, openHarvestArchive, type HarvestArchive } from './testing/harvest-archive.js';
 import { FakeClock } from './http/clock.js';
 import { ReplayServer, type ReplayResponse } from './testing/replay-server.js';
 
@@ -81,26 +79,24 @@ function facebookPages() {
 }
 
 describe('harvest: Meta Graph comment pages', () => {
-  let dir: string;
+  let archive: HarvestArchive;
   let ctx: ArchiveContext;
   let server: ReplayServer;
   const clock = new FakeClock(Date.parse('2025-01-01T00:00:00Z'));
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-harvest-comments-'));
-    ctx = await openArchive(parseConfig({ BEWAARD_DATA_DIR: dir }));
-    await ctx.registry.ensureOrganisation('org-a', 'Organisatie A');
+    archive = await openHarvestArchive();
+    ctx = archive.ctx;
   });
   afterEach(async () => {
     await server.stop();
-    await ctx.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await archive.close();
   });
 
   const declare = (platform: 'facebook' | 'instagram', id: string, handle: string): Promise<AccountEntity> =>
-    ctx.registry.declareAccount({ organisationSlug: 'org-a', platform, platformAccountId: id, handle, displayName: handle, kind: 'organisation', keyOfficial: false });
+    declareOrgAccount(ctx, { platform, platformAccountId: id, handle });
   const run = async (account: AccountEntity) => {
-    const credentials = CredentialsFile.fromJson({ accounts: { [`${account.platform}:${account.platformAccountId}`]: { baseUrl: server.baseUrl, token: 'page-token' } } });
+    const credentials = credentialsFor(account, { baseUrl: server.baseUrl, token: 'page-token' });
     return (await harvest(ctx, { credentials, clock })).accounts[0]!;
   };
   const items = async () => new Map((await ctx.ds.getRepository(ItemEntity).find()).map((i) => [i.platformItemId, i]));

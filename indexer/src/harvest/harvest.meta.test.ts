@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { HarvestStateEntity, parseConfig, type AccountEntity } from '@bewaard/schema';
+import { HarvestStateEntity, type AccountEntity } from '@bewaard/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openArchive, type ArchiveContext } from '../pipeline/archive-context.js';
+import type { ArchiveContext } from '../pipeline/archive-context.js';
 import { fixture } from '../testing/fixtures.js';
-import { CredentialsFile } from './credentials.js';
 import { harvest } from './harvest.js';
+import { credentialsFor, declareOrgAccount, openHarvestArchive, type HarvestArchive } from './testing/harvest-archive.js';
 import { parseCursor } from './harvest-state.js';
 import { FakeClock } from './http/clock.js';
 import { ReplayServer, type ReplayResponse } from './testing/replay-server.js';
@@ -27,28 +25,24 @@ function splitPages(page: GraphPage, at: number, edgeUrl: string): [GraphPage, G
 }
 
 describe('harvest: Meta Graph connectors', () => {
-  let dir: string;
+  let archive: HarvestArchive;
   let ctx: ArchiveContext;
   let server: ReplayServer;
   let clock: FakeClock;
 
   beforeEach(async () => {
     clock = new FakeClock(Date.parse('2025-01-01T00:00:00Z'));
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-harvest-meta-'));
-    ctx = await openArchive(parseConfig({ BEWAARD_DATA_DIR: dir }));
-    await ctx.registry.ensureOrganisation('org-a', 'Organisatie A');
+    archive = await openHarvestArchive();
+    ctx = archive.ctx;
   });
   afterEach(async () => {
     await server.stop();
-    await ctx.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await archive.close();
   });
 
-  async function declare(platform: 'facebook' | 'instagram', platformAccountId: string, handle: string): Promise<AccountEntity> {
-    return ctx.registry.declareAccount({ organisationSlug: 'org-a', platform, platformAccountId, handle, displayName: handle, kind: 'organisation', keyOfficial: false });
-  }
-  const credentialsFor = (account: AccountEntity) =>
-    CredentialsFile.fromJson({ accounts: { [`${account.platform}:${account.platformAccountId}`]: { baseUrl: server.baseUrl, token: 'page-token' } } });
+  const declare = (platform: 'facebook' | 'instagram', platformAccountId: string, handle: string): Promise<AccountEntity> =>
+    declareOrgAccount(ctx, { platform, platformAccountId, handle });
+  const credentials = (account: AccountEntity) => credentialsFor(account, { baseUrl: server.baseUrl, token: 'page-token' });
 
   it('Facebook: pages by the after cursor, waits at X-App-Usage 100 %, then stops incrementally and keeps an edit as a new version', async () => {
     const pageId = '19292868552';
@@ -62,7 +56,7 @@ describe('harvest: Meta Graph connectors', () => {
     }).start();
     const account = await declare('facebook', pageId, 'FacebookforDevelopers');
 
-    const report = (await harvest(ctx, { credentials: credentialsFor(account), clock })).accounts[0]!;
+    const report = (await harvest(ctx, { credentials: credentials(account), clock })).accounts[0]!;
     expect(report).toMatchObject({ error: null, pages: 2 });
     expect(report.counts.newItems).toBe(5);
     expect(clock.waits).toEqual([60_000]);
@@ -79,7 +73,7 @@ describe('harvest: Meta Graph connectors', () => {
     // Between the runs the page edits its newest post: the incremental run reads only page 1.
     first = { ...p1, data: p1.data.map((post, i) => (i === 0 ? { ...post, message: 'Bewerkt bericht', updated_time: '2021-07-13T08:00:00+0000' } : post)) };
     server.requests.length = 0;
-    const again = (await harvest(ctx, { credentials: credentialsFor(account), clock })).accounts[0]!;
+    const again = (await harvest(ctx, { credentials: credentials(account), clock })).accounts[0]!;
     expect(again).toMatchObject({ error: null, pages: 1 });
     expect(again.counts).toMatchObject({ newItems: 0, newVersions: 1, unchanged: 2 });
     expect(server.paths().some((p) => p.includes('after='))).toBe(false);
@@ -96,7 +90,7 @@ describe('harvest: Meta Graph connectors', () => {
     }).start();
     const account = await declare('instagram', igUser, 'example');
 
-    const report = (await harvest(ctx, { credentials: credentialsFor(account), clock })).accounts[0]!;
+    const report = (await harvest(ctx, { credentials: credentials(account), clock })).accounts[0]!;
     expect(report).toMatchObject({ error: null, pages: 2 });
     expect(report.counts.newItems).toBe(2);
     expect(report.completeness).toMatchObject({ platformCount: 10, archivedCount: 2, liveCount: 2, missing: 8 });

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { HarvestStateEntity, parseConfig, type AccountEntity } from '@bewaard/schema';
+import { HarvestStateEntity, type AccountEntity } from '@bewaard/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openArchive, type ArchiveContext } from '../pipeline/archive-context.js';
+import type { ArchiveContext } from '../pipeline/archive-context.js';
 import { fixture } from '../testing/fixtures.js';
 import { redactKey } from './connectors/youtube.connector.js';
 import { CredentialsFile } from './credentials.js';
 import { harvest } from './harvest.js';
+import { declareOrgAccount, openHarvestArchive, type HarvestArchive } from './testing/harvest-archive.js';
 import { parseCursor } from './harvest-state.js';
 import { FakeClock } from './http/clock.js';
 import { ReplayServer, type ReplayResponse } from './testing/replay-server.js';
@@ -60,7 +59,7 @@ function channelHandler(videos: ListResponse, threads: ListResponse, replies: Li
 }
 
 describe('harvest: YouTube Data API connector', () => {
-  let dir: string;
+  let archive: HarvestArchive;
   let ctx: ArchiveContext;
   let server: ReplayServer;
   const clock = new FakeClock(Date.parse('2025-01-01T00:00:00Z'));
@@ -69,18 +68,16 @@ describe('harvest: YouTube Data API connector', () => {
   const replies = read('comments_by_parent_p1.json');
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-harvest-yt-'));
-    ctx = await openArchive(parseConfig({ BEWAARD_DATA_DIR: dir }));
-    await ctx.registry.ensureOrganisation('org-a', 'Organisatie A');
+    archive = await openHarvestArchive();
+    ctx = archive.ctx;
   });
   afterEach(async () => {
     await server.stop();
-    await ctx.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await archive.close();
   });
 
   const declare = (): Promise<AccountEntity> =>
-    ctx.registry.declareAccount({ organisationSlug: 'org-a', platform: 'youtube', platformAccountId: CHANNEL, handle: 'GoogleDevelopers', displayName: 'Google Developers', kind: 'organisation', keyOfficial: false });
+    declareOrgAccount(ctx, { platform: 'youtube', platformAccountId: CHANNEL, handle: 'GoogleDevelopers', displayName: 'Google Developers' });
   const credentials = () => CredentialsFile.fromJson({ accounts: { [`youtube:${CHANNEL}`]: { baseUrl: server.baseUrl, apiKey: 'secret-key' } } });
 
   it('walks channel → uploads pages → videos → comment threads → missing replies', async () => {
