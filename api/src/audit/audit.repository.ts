@@ -9,22 +9,13 @@ import {
   type EntityManager,
   type FindOperator,
 } from 'typeorm';
-import { GENESIS_HASH, auditEventHash } from '@bewaard/schema';
+import { GENESIS_HASH, auditEventHash, type ChainedAuditEvent } from '@bewaard/schema';
 import type { SqlRow } from '../storage/entity-columns.js';
 import { AuditAppendSql } from './audit-append-sql.js';
 import { serialQueueFor } from './serial-queue.js';
 
-export interface NewAuditEvent {
-  at: Date;
-  userId: string | null;
-  action: string;
-  subject: string | null;
-  details: string;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  organisationIds: readonly string[];
-}
+/** An event before it is placed on the chain (which gives it its seq and prevHash). */
+export type NewAuditEvent = Omit<ChainedAuditEvent, 'seq' | 'prevHash'>;
 
 export interface AuditEventQuery {
   /** null: every event (admins); otherwise events concerning one of these organisations. */
