@@ -80,4 +80,22 @@ describeEachDatabase('limits and request logging', (make) => {
     });
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it('refuses a body over 100 kB with 413, and a body that is not JSON with 400', async () => {
+    const big = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{me{id}}', variables: { pad: 'x'.repeat(150_000) } }),
+    });
+    expect(big.status).toBe(413);
+    const broken = await fetch(api.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{me{id}}"',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toMatch(/not valid JSON/);
+    const ok = await api.gql('{ __typename }', {});
+    expect(ok.data).toEqual({ __typename: 'Query' });
+  });
 });

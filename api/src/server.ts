@@ -2,18 +2,19 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
 import { IndexSync } from '@bewaard/schema';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { RequestContext } from './context.js';
-import { makeFormatError } from './errors/format-error.js';
+import { formatError, isUnexpectedError } from './errors/format-error.js';
+import { unexpectedErrorLogging } from './errors/unexpected-error-logging.plugin.js';
 import { buildApiSchema, createServices, type ApiDeps } from './graphql/build-schema.js';
 import { complexityLimit } from './graphql/complexity-limit.js';
 import { depthLimit } from './graphql/depth-limit.js';
 import { noStorePlugin } from './graphql/no-store.plugin.js';
+import { clientAddress } from './http/client-address.js';
+import { graphqlEndpoint } from './http/graphql-endpoint.js';
 import { createItemLoaders } from './items/loaders.js';
-import { currentRequestId, requestLog, requestLogging } from './logging/request-log.js';
 import { pseudonymOrderPlugin } from './privacy/pseudonym-order.plugin.js';
 import { CitizenPseudonyms } from './privacy/text-masking.js';
 
@@ -35,14 +36,21 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
   const services = createServices(deps);
   const schema = await buildApiSchema(services.container);
   const app = express();
-  const httpServer = http.createServer(app);
+  const ipOf = clientAddress(deps.trustProxy ?? DEFAULT_TRUST_PROXY);
+  // Set below, once Apollo has started.
+  let graphql: ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>) | null = null;
+  const httpServer = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?', 1)[0];
+    if (graphql && (path === '/graphql' || path === '/graphql/')) void graphql(req, res);
+    else app(req, res);
+  });
   // Longer than clients' and proxies' idle timeouts (undici 4 s, nginx 60 s), so a client never
   // reuses a keep-alive connection the server has just closed (ECONNRESET under light load).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const apollo = new ApolloServer<RequestContext>({
     schema,
-    formatError: makeFormatError(() => requestLog(logger)),
+    formatError,
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     includeStacktraceInErrorResponses: false,
     plugins: [
@@ -53,12 +61,12 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
       noStorePlugin(),
       complexityLimit(MAX_QUERY_COMPLEXITY),
       pseudonymOrderPlugin(),
+      unexpectedErrorLogging(),
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.trustProxy ?? DEFAULT_TRUST_PROXY);
   app.get('/health', async (_req, res) => {
     try {
       const lag = await new IndexSync(deps.ds, deps.searchIndex).lag();
@@ -67,29 +75,24 @@ export async function createApiServer(deps: ApiDeps, logger: Logger) {
       res.status(503).json({ status: 'unavailable', error: (err as Error).message });
     }
   });
-  app.use(
-    '/graphql',
-    requestLogging(logger),
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
-        const log = requestLog(logger);
-        const viewer = await services.auth.authenticate(bearerToken(req.headers.authorization));
-        log.debug(
-          { userId: viewer?.userId, op: (req.body as { operationName?: string })?.operationName },
-          'graphql request',
-        );
-        return {
-          viewer,
-          requestId: currentRequestId() ?? 'none',
-          client: { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null },
-          loaders: createItemLoaders(services.itemRepository),
-          pseudonyms: new CitizenPseudonyms(),
-          log,
-        };
-      },
-    }),
-  );
+  graphql = graphqlEndpoint(apollo, logger, async (req, { requestId, log }) => {
+    const viewer = await services.auth
+      .authenticate(bearerToken(req.headers.authorization))
+      .catch((err: unknown) => {
+        // Apollo answers a failed context with a 500 but does not log it.
+        if (isUnexpectedError(err, undefined)) log.error({ err }, 'authentication failed');
+        throw err;
+      });
+    log.debug({ userId: viewer?.userId }, 'graphql request');
+    return {
+      viewer,
+      requestId,
+      client: { ip: ipOf(req), userAgent: req.headers['user-agent'] ?? null },
+      loaders: createItemLoaders(services.itemRepository),
+      pseudonyms: new CitizenPseudonyms(),
+      log,
+    };
+  });
   return {
     httpServer,
     apollo,

@@ -3,13 +3,12 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, ErrorCode } from './app-error.js';
 
-type Logger = { error: (obj: object, msg: string) => void };
-
 /** An AppError thrown in a resolver, or wrapped by a plugin (e.g. the complexity limit) before execution. */
 function appErrorOf(error: unknown): AppError | null {
   const original = unwrapResolverError(error);
   if (original instanceof AppError) return original;
-  if (original instanceof GraphQLError && original.originalError instanceof AppError) return original.originalError;
+  if (original instanceof GraphQLError && original.originalError instanceof AppError)
+    return original.originalError;
   return null;
 }
 
@@ -39,30 +38,39 @@ function httpStatusOf(code: ErrorCode): number {
 }
 
 /**
+ * Whether an error is one clients may see as it is (an AppError, invalid arguments, GraphQL's own
+ * parse/validation errors) — anything else is a bug or an outage: hidden from clients and logged.
+ */
+export function isUnexpectedError(error: unknown, code: unknown): boolean {
+  if (appErrorOf(error)) return false;
+  if (unwrapResolverError(error) instanceof ArgumentValidationError) return false;
+  return typeof code !== 'string' || code === 'INTERNAL_SERVER_ERROR';
+}
+
+/**
  * The one mapping from thrown errors to what clients see: AppErrors keep their code and message;
  * GraphQL's own validation errors pass through; anything else becomes INTERNAL_SERVER_ERROR with
- * no message detail or stack, and is logged (with the request's id: `logger` gives the request's logger).
+ * no message detail or stack (it is logged with the request's id by `unexpectedErrorLogging`).
  */
-export function makeFormatError(logger: () => Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const appError = appErrorOf(error);
-    if (appError) {
-      return {
-        message: appError.message,
-        path: formatted.path,
-        extensions: { code: appError.code, http: { status: httpStatusOf(appError.code) } },
-      };
-    }
-    const original = unwrapResolverError(error);
-    if (original instanceof ArgumentValidationError) {
-      return { message: 'Invalid input', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    }
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
-      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
-    }
-    logger().error({ err: original }, 'unhandled error in resolver');
-    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const appError = appErrorOf(error);
+  if (appError) {
+    return {
+      message: appError.message,
+      path: formatted.path,
+      extensions: { code: appError.code, http: { status: httpStatusOf(appError.code) } },
+    };
+  }
+  if (unwrapResolverError(error) instanceof ArgumentValidationError) {
+    return { message: 'Invalid input', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  if (!isUnexpectedError(error, formatted.extensions?.code)) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
 }
