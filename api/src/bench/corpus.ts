@@ -7,7 +7,8 @@ const PLATFORMS: Platform[] = ['x', 'facebook', 'instagram', 'linkedin', 'youtub
 /** Deterministic pseudo-random generator, so every run searches the same corpus. */
 export function prng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
+  const next = () => ((s = (s * 1664525 + 1013904223) >>> 0) / 4294967296);
+  return Object.assign(next, { state: () => s, restore: (state: number) => void (s = state) });
 }
 
 /** A synthetic vocabulary of Dutch-looking words, for a realistic term distribution (Zipf-like use). */

@@ -3,6 +3,8 @@
  * ways in the same run — through the SearchIndex, through GraphQL over HTTP (auth, access scope,
  * audit, hydration), and as a bare FTS5 MATCH on the same index file (the raw engine: rank + count,
  * no filters, facets or highlights). BENCH_ITEMS (default 1,000,000), BENCH_QUERIES (default 700).
+ * BENCH_DIR keeps the stored and indexed corpus in that folder and reuses it on the next run with the
+ * same BENCH_ITEMS (building 1M items takes minutes; the queries are what is being measured).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +19,14 @@ import { summarise, timed } from './latency.js';
 
 const N = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 700);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-search-bench-'));
+const keptDir = process.env.BENCH_DIR;
+const dir = keptDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bewaard-search-bench-'));
+const builtMarker = path.join(dir, `built-${N}.json`);
+const reuse = keptDir !== undefined && fs.existsSync(builtMarker);
+if (keptDir && !reuse) {
+  if (!keptDir) fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+}
 const rnd = prng(7);
 const vocab = vocabulary(20_000, rnd);
 
@@ -26,7 +35,17 @@ const registry = new Registry(ds);
 const orgIds = [await registry.ensureOrganisation('org-a', 'A'), await registry.ensureOrganisation('org-b', 'B'), await registry.ensureOrganisation('org-c', 'C')].map((o) => o.id);
 const writer = new ArchiveWriter(ds, new FileMediaStore(path.join(dir, 'media')));
 let t0 = Date.now();
-const phrases: string[] = [];
+let phrases: string[] = [];
+const indexFile = path.join(dir, 'search.sqlite');
+const index = new SqliteFtsSearchIndex(indexFile);
+if (reuse) {
+  // The query generator draws from the same random sequence as a fresh build, so both measure the same queries.
+  const built = JSON.parse(fs.readFileSync(builtMarker, 'utf8')) as { phrases: string[]; rndState: number };
+  phrases = built.phrases;
+  rnd.restore(built.rndState);
+  await index.init();
+  console.log(`reusing the corpus of ${N.toLocaleString('en')} items in ${dir}`);
+} else {
 for (let i = 0; i < N; i += 2000) {
   const byOrg = new Map<number, Array<{ item: ReturnType<typeof benchItem>['item']; capturedAt: Date }>>();
   for (let j = i; j < Math.min(N, i + 2000); j++) {
@@ -42,19 +61,19 @@ for (let i = 0; i < N; i += 2000) {
 }
 console.log(`\rstored ${N.toLocaleString('en')} items in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-const indexFile = path.join(dir, 'search.sqlite');
-const index = new SqliteFtsSearchIndex(indexFile);
 await index.init();
 t0 = Date.now();
 await new IndexSync(ds, index).drainAll(2000);
 await index.optimize?.();
 const buildS = (Date.now() - t0) / 1000;
 console.log(`indexed ${N.toLocaleString('en')} documents in ${buildS.toFixed(0)} s (${Math.round(N / buildS).toLocaleString('en')} docs/s)`);
+await upsertUser(ds, { email: 'bench@example.org', displayName: 'Bench', password: 'bench-password-1', grants: [{ role: 'admin' }] });
+if (keptDir) fs.writeFileSync(builtMarker, JSON.stringify({ phrases, rndState: rnd.state() }));
+}
 
 t0 = Date.now();
 await index.warm();
 console.log(`loaded the index's in-memory fields in ${Date.now() - t0} ms (done once, at API start)`);
-await upsertUser(ds, { email: 'bench@example.org', displayName: 'Bench', password: 'bench-password-1', grants: [{ role: 'admin' }] });
 // The API runs as in production: its own process (`api/dist/main.js`) on the same files, with its
 // own index instance and caches, so a query measured through the SearchIndex here does not warm
 // the GraphQL measurement of it, and this process's client work does not share the API's core.
@@ -142,4 +161,4 @@ raw.close();
 api.stop();
 await index.close();
 await ds.destroy();
-fs.rmSync(dir, { recursive: true, force: true });
+if (!keptDir) fs.rmSync(dir, { recursive: true, force: true });

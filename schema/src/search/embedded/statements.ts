@@ -8,8 +8,9 @@ export interface Statements {
   markRemoved: Database.Statement<[number, string], { rid: number }>;
   upsertText: Database.Statement<[number, string]>;
   deleteText: Database.Statement<[number]>;
-  selectText: Database.Statement<[number], string>;
   selectId: Database.Statement<[number], string>;
+  /** Id and versions of a page of rids (a JSON array), in one statement. */
+  pageRows: Database.Statement<[string], [number, string, string | null]>;
   conversationRids: Database.Statement<[string], number>;
   insertFts: Database.Statement<[number, string, string, string]>;
   deleteFts: Database.Statement<[number]>;
@@ -38,8 +39,13 @@ export function prepareStatements(db: Database.Database): Statements {
     ),
     upsertText: db.prepare('INSERT OR REPLACE INTO search_texts (rid, versions) VALUES (?, ?)'),
     deleteText: db.prepare('DELETE FROM search_texts WHERE rid = ?'),
-    selectText: db.prepare<[number], string>('SELECT versions FROM search_texts WHERE rid = ?').pluck(),
     selectId: db.prepare<[number], string>('SELECT id FROM search_docs WHERE rid = ?').pluck(),
+    pageRows: db
+      .prepare<[string], [number, string, string | null]>(
+        `SELECT d.rid, d.id, t.versions FROM search_docs d LEFT JOIN search_texts t ON t.rid = d.rid
+         WHERE d.rid IN (SELECT value FROM json_each(?))`,
+      )
+      .raw(),
     conversationRids: db
       .prepare<[string], number>(
         'SELECT rid FROM search_docs WHERE conversation_id = ? AND removed = 0 ORDER BY rid',
