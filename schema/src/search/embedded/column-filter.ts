@@ -50,8 +50,10 @@ export function compileFilter(request: SearchRequest, dictionaries: Dictionaries
 }
 
 export interface ScanResult {
-  /** Matching rids, ascending. */
-  rids: Uint32Array;
+  /** How many documents matched and passed the filter. */
+  total: number;
+  /** Those documents' rids, ascending (null once a cache has let go of them). */
+  rids: Uint32Array | null;
   facets: SearchResult['facets'];
   /** The first hits per order, kept while the scan is cached (see the index's search). */
   ordered: Map<string, number[]>;
@@ -127,5 +129,7 @@ export function scan(
     year: table(byYear, String),
   };
   for (const name of wanted) facets[name] = tables[name];
-  return { rids: out.subarray(0, kept), facets, ordered: new Map() };
+  // A cached scan keeps its rids: copy them out of the larger buffer when most were filtered away.
+  const rids = kept < n / 2 ? out.slice(0, kept) : out.subarray(0, kept);
+  return { total: kept, rids, facets, ordered: new Map() };
 }

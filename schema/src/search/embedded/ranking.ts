@@ -1,9 +1,14 @@
 import type { SearchRequest } from '../search-index.js';
 import type { DocColumns } from './doc-columns.js';
+import type { RidBits } from './rid-bits.js';
 import type { RidOrder } from './top-k.js';
 
+/** Added to the score of exact matches: above every createdAt (ms; year 33658). */
+const EXACT_BONUS = 1e15;
+
 /**
- * The order of hits.
+ * How hits are ordered: a number per rid (higher first), or a comparison where one number cannot
+ * express it (bm25 within the exact/typo buckets).
  *
  * - `newest` / `oldest`: by createdAt.
  * - `relevance`: first the documents that match every word without a typo (Meilisearch's typo
@@ -13,17 +18,18 @@ import type { RidOrder } from './top-k.js';
  *   hundreds of milliseconds, and for such broad queries recency is the more useful order anyway
  *   (as Meilisearch's bucket sort also falls back to its sort rules for equally matching documents).
  */
+export type HitOrder = { score: (rid: number) => number } | { compare: RidOrder };
+
 export function hitOrder(
   sort: NonNullable<SearchRequest['sort']>,
   columns: DocColumns,
-  exact: Uint8Array | null,
+  exact: RidBits | null,
   bm25: Map<number, number> | null,
-): RidOrder {
+): HitOrder {
   const at = columns.createdAt;
-  if (sort === 'oldest') return (a, b) => at[a]! - at[b]!;
-  const newest: RidOrder = (a, b) => at[b]! - at[a]!;
-  if (sort === 'newest') return newest;
-  const byExact: RidOrder = exact === null ? () => 0 : (a, b) => exact[b]! - exact[a]!;
-  if (bm25 === null) return (a, b) => byExact(a, b) || newest(a, b);
-  return (a, b) => byExact(a, b) || bm25.get(a)! - bm25.get(b)! || newest(a, b);
+  if (sort === 'oldest') return { score: (rid) => -at[rid]! };
+  if (sort === 'newest' || (exact === null && bm25 === null)) return { score: (rid) => at[rid]! };
+  if (bm25 === null) return { score: (rid) => (exact!.has(rid) ? EXACT_BONUS : 0) + at[rid]! };
+  const byExact: RidOrder = exact === null ? () => 0 : (a, b) => +exact.has(b) - +exact.has(a);
+  return { compare: (a, b) => byExact(a, b) || bm25.get(a)! - bm25.get(b)! || at[b]! - at[a]! };
 }

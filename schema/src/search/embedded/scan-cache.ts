@@ -1,11 +1,14 @@
 import type { ScanResult } from './column-filter.js';
 
-const MAX_ENTRIES = 16;
+const MAX_ENTRIES = 2048;
+/** Rids kept for recomputing an order or a deep page; a scan without them is recomputed for that. */
 const MAX_RIDS = 4_000_000;
 
 /**
- * The filtered matches and facet counts of recent requests, keyed by everything but the page:
- * turning a page or re-running a search repeats the same scan. Emptied whenever the index changes.
+ * The result of recent scans, keyed by everything but the page: turning a page, re-running a search
+ * or another user searching the same words repeats the same scan. Every entry keeps its total,
+ * facet counts and first hits per order (a few kB), so many stay cached; the matching rids themselves
+ * only while they fit MAX_RIDS. Emptied whenever the index changes.
  */
 export class ScanCache {
   private readonly entries = new Map<string, ScanResult>();
@@ -16,26 +19,36 @@ export class ScanCache {
     this.rids = 0;
   }
 
-  get(key: string, compute: () => ScanResult): ScanResult {
+  get(key: string): ScanResult | undefined {
     const hit = this.entries.get(key);
     if (hit) {
+      // Re-inserting keeps the Map's order least-recently-used first.
       this.entries.delete(key);
       this.entries.set(key, hit);
-      return hit;
     }
-    const result = compute();
-    while (
-      this.entries.size > 0 &&
-      (this.entries.size >= MAX_ENTRIES || this.rids + result.rids.length > MAX_RIDS)
-    ) {
+    return hit;
+  }
+
+  put(key: string, result: ScanResult): void {
+    const previous = this.entries.get(key);
+    if (previous) this.forget(key, previous);
+    while (this.entries.size >= MAX_ENTRIES) {
       const [oldest, evicted] = this.entries.entries().next().value as [string, ScanResult];
-      this.entries.delete(oldest);
-      this.rids -= evicted.rids.length;
+      this.forget(oldest, evicted);
     }
-    if (result.rids.length <= MAX_RIDS) {
-      this.entries.set(key, result);
-      this.rids += result.rids.length;
+    this.entries.set(key, result);
+    this.rids += result.rids?.length ?? 0;
+    // Drop the rids of the least recently used scans first; their totals, facets and first hits stay.
+    for (const entry of this.entries.values()) {
+      if (this.rids <= MAX_RIDS) break;
+      if (entry.rids === null) continue;
+      this.rids -= entry.rids.length;
+      entry.rids = null;
     }
-    return result;
+  }
+
+  private forget(key: string, entry: ScanResult): void {
+    this.entries.delete(key);
+    this.rids -= entry.rids?.length ?? 0;
   }
 }

@@ -9,11 +9,11 @@ import { Dictionaries } from './dictionary.js';
 import { DocColumns } from './doc-columns.js';
 import { rowTerms, toDocRow } from './doc-row.js';
 import { buildFtsMatch } from './fts-query.js';
-import { MatchSets, toBitmap } from './match-sets.js';
+import { MatchSets } from './match-sets.js';
 import { hitOrder } from './ranking.js';
 import { CREATE_SCHEMA, DROP_SCHEMA, SCHEMA_VERSION } from './schema-sql.js';
 import { prepareStatements, type Statements } from './statements.js';
-import { topK } from './top-k.js';
+import { topK, topKByScore } from './top-k.js';
 import { ScanCache } from './scan-cache.js';
 import { Vocabulary } from './vocabulary.js';
 
@@ -234,20 +234,28 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     const match = isEmptyQuery(query)
       ? null
       : buildFtsMatch(query, (w) => vocabulary.candidates(w.word, w.typos));
-    const matched = match === null ? null : matchSets.get(match);
     const f = request.filter ?? {};
     const facetNames = [...new Set(request.facets ?? [])].sort();
     const scanKey = JSON.stringify([match, request.organisationIds, f, facetNames]);
-    const scanned = scans.get(scanKey, () => {
-      let candidates = matched;
+    const computeScan = () => {
+      let candidates = match === null ? null : matchSets.get(match);
       if (f.conversationId !== undefined) {
         const inConversation = Uint32Array.from(statements.conversationRids.all(f.conversationId));
         candidates =
-          candidates === null ? inConversation : intersect(inConversation, candidates, columns.maxRid);
+          match === null ? inConversation : inConversation.filter((rid) => matchSets.bits(match).has(rid));
       }
-      return scan(columns, dictionaries, candidates, compileFilter(request, dictionaries), facetNames);
-    });
-    const total = scanned.rids.length;
+      const result = scan(
+        columns,
+        dictionaries,
+        candidates,
+        compileFilter(request, dictionaries),
+        facetNames,
+      );
+      scans.put(scanKey, result);
+      return result;
+    };
+    let scanned = scans.get(scanKey) ?? computeScan();
+    const { total } = scanned;
     // Copies: the scan (and its counts) stays cached for the next request.
     const facets = Object.fromEntries(
       Object.entries(scanned.facets).map(([name, counts]) => [name, { ...counts }]),
@@ -259,12 +267,8 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       if (sort !== 'relevance' || match === null)
         return hitOrder(sort === 'relevance' ? 'newest' : sort, columns, null, null);
       const exactMatch = buildFtsMatch(query, () => []);
-      const exact =
-        exactMatch === null || exactMatch === match
-          ? null
-          : toBitmap(matchSets.get(exactMatch), columns.maxRid);
-      const ranks =
-        matched !== null && matched.length <= this.bm25Limit ? new Map(statements.bm25.all(match)) : null;
+      const exact = exactMatch === null || exactMatch === match ? null : matchSets.bits(exactMatch);
+      const ranks = matchSets.size(match) <= this.bm25Limit ? new Map(statements.bm25.all(match)) : null;
       return hitOrder(sort, columns, exact, ranks);
     };
 
@@ -274,15 +278,25 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       if (id === undefined) ids.set(rid, (id = statements.selectId.get(rid)!));
       return id;
     };
+    const byId = (a: number, b: number) => {
+      const x = idOf(a);
+      const y = idOf(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    };
     // The first pages of an order are computed once per cached scan: paging through them is free.
     const k = Math.max(request.offset + request.limit, FIRST_HITS);
     let first = scanned.ordered.get(sort);
     if (!first || (first.length < k && first.length < total)) {
-      first = topK(scanned.rids, k, orderOf(), (a, b) => {
-        const x = idOf(a);
-        const y = idOf(b);
-        return x < y ? -1 : x > y ? 1 : 0;
-      });
+      if (scanned.rids === null) {
+        const known = scanned.ordered;
+        scanned = computeScan();
+        for (const [order, hits] of known) if (!scanned.ordered.has(order)) scanned.ordered.set(order, hits);
+      }
+      const order = orderOf();
+      first =
+        'score' in order
+          ? topKByScore(scanned.rids!, k, order.score, byId)
+          : topK(scanned.rids!, k, order.compare, byId);
       scanned.ordered.set(sort, first);
     }
     const page = first.slice(request.offset, request.offset + request.limit);
@@ -299,11 +313,6 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       facets,
     };
   }
-}
-
-function intersect(small: Uint32Array, large: Uint32Array, maxRid: number): Uint32Array {
-  const inLarge = toBitmap(large, maxRid);
-  return small.filter((rid) => inLarge[rid] === 1);
 }
 
 function toHit(id: string, versionsJson: string | null, query: ParsedQuery | null): SearchHit {
