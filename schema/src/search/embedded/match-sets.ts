@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import { RidBits } from './rid-bits.js';
 
-/** Bounds the memory held by cached match sets. */
-const CACHE_MAX_BYTES = 48 * 1024 * 1024;
-const CACHE_MAX_ENTRIES = 1024;
+const DEFAULT_MAX_BYTES = 48 * 1024 * 1024;
+const MAX_ENTRIES = 1024;
 
 /** A cached set: ascending rids when sparse, a bitmap when that is smaller. */
 interface Cached {
@@ -25,7 +24,11 @@ export class MatchSets {
   private readonly cache = new Map<string, Cached>();
   private cachedBytes = 0;
 
-  constructor(db: Database.Database) {
+  constructor(
+    db: Database.Database,
+    /** Bounds the memory held by cached match sets. */
+    private readonly maxBytes = DEFAULT_MAX_BYTES,
+  ) {
     this.extract = db
       .prepare<[string], string | null>(
         "SELECT group_concat(rowid, ',') FROM search_fts WHERE search_fts MATCH ?",
@@ -73,13 +76,13 @@ export class MatchSets {
         : { rids, bits: null, bytes: rids.byteLength };
     while (
       this.cache.size > 0 &&
-      (this.cache.size >= CACHE_MAX_ENTRIES || this.cachedBytes + entry.bytes > CACHE_MAX_BYTES)
+      (this.cache.size >= MAX_ENTRIES || this.cachedBytes + entry.bytes > this.maxBytes)
     ) {
       const [oldest, evicted] = this.cache.entries().next().value as [string, Cached];
       this.cache.delete(oldest);
       this.cachedBytes -= evicted.bytes;
     }
-    if (entry.bytes <= CACHE_MAX_BYTES) {
+    if (entry.bytes <= this.maxBytes) {
       this.cache.set(match, entry);
       this.cachedBytes += entry.bytes;
     }

@@ -1,18 +1,22 @@
 import type { ScanResult } from './column-filter.js';
 
 const MAX_ENTRIES = 2048;
-/** Rids kept for recomputing an order or a deep page; a scan without them is recomputed for that. */
-const MAX_RIDS = 4_000_000;
+const DEFAULT_MAX_RIDS = 4_000_000;
 
 /**
  * The result of recent scans, keyed by everything but the page: turning a page, re-running a search
  * or another user searching the same words repeats the same scan. Every entry keeps its total,
  * facet counts and first hits per order (a few kB), so many stay cached; the matching rids themselves
- * only while they fit MAX_RIDS. Emptied whenever the index changes.
+ * only while they fit `maxRids`. Emptied whenever the index changes.
  */
 export class ScanCache {
   private readonly entries = new Map<string, ScanResult>();
   private rids = 0;
+
+  constructor(
+    /** Rids kept for recomputing an order or a deep page; a scan without them is recomputed for that. */
+    private readonly maxRids = DEFAULT_MAX_RIDS,
+  ) {}
 
   clear(): void {
     this.entries.clear();
@@ -36,11 +40,14 @@ export class ScanCache {
       const [oldest, evicted] = this.entries.entries().next().value as [string, ScanResult];
       this.forget(oldest, evicted);
     }
-    this.entries.set(key, result);
-    this.rids += result.rids?.length ?? 0;
+    // A copy sharing `ordered`: first hits found later are cached, while the caller keeps its rids
+    // even when the cache lets go of them at once.
+    const entry = { ...result };
+    this.entries.set(key, entry);
+    this.rids += entry.rids?.length ?? 0;
     // Drop the rids of the least recently used scans first; their totals, facets and first hits stay.
     for (const entry of this.entries.values()) {
-      if (this.rids <= MAX_RIDS) break;
+      if (this.rids <= this.maxRids) break;
       if (entry.rids === null) continue;
       this.rids -= entry.rids.length;
       entry.rids = null;

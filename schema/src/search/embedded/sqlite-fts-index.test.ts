@@ -12,6 +12,12 @@ describeSearchContract('SqliteFtsSearchIndex', () => Promise.resolve(new SqliteF
 describeSearchContract('SqliteFtsSearchIndex, broad-query ordering', () =>
   Promise.resolve(new SqliteFtsSearchIndex(':memory:', { bm25Limit: 0 })),
 );
+// Nothing cached: every request recomputes its match set, scan and order (the paths after an index change).
+describeSearchContract('SqliteFtsSearchIndex, without caches', () =>
+  Promise.resolve(
+    new SqliteFtsSearchIndex(':memory:', { cache: { firstHits: 1, scanRids: 0, matchBytes: 0 } }),
+  ),
+);
 
 describe('SqliteFtsSearchIndex on disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bewaard-search-'));

@@ -23,12 +23,21 @@ export interface SqliteFtsOptions {
    * the exact/typo buckets beyond (see ranking.ts). Default 5,000: bm25 then costs FTS5 ~5 ms.
    */
   bm25Limit?: number;
+  /**
+   * Cache sizes (defaults in parentheses). Zeros make every query recompute everything, which the
+   * tests use to check the uncached paths.
+   */
+  cache?: {
+    /** Hits kept per order of a cached scan (100: five pages of 20). */
+    firstHits?: number;
+    /** Rids kept across cached scans, for other orders and deep pages (4,000,000). */
+    scanRids?: number;
+    /** Bytes of cached match sets (48 MB). */
+    matchBytes?: number;
+  };
 }
 
 const MMAP_BYTES = 2 ** 30;
-
-/** Hits ordered per cached scan, whatever page was asked for: five pages of 20. */
-const FIRST_HITS = 100;
 
 /** Runs synchronous better-sqlite3 work behind the async interface; a throw becomes a rejection. */
 function run<T>(work: () => T): Promise<T> {
@@ -61,12 +70,14 @@ export class SqliteFtsSearchIndex implements SearchIndex {
   /** `PRAGMA data_version` at the last refresh: it changes when another connection commits. */
   private seenVersion: number | null = null;
   private readonly bm25Limit: number;
+  private readonly firstHits: number;
 
   constructor(
     private readonly file: string,
-    options: SqliteFtsOptions = {},
+    private readonly options: SqliteFtsOptions = {},
   ) {
     this.bm25Limit = options.bm25Limit ?? 5_000;
+    this.firstHits = options.cache?.firstHits ?? 100;
   }
 
   init(): Promise<void> {
@@ -95,8 +106,8 @@ export class SqliteFtsSearchIndex implements SearchIndex {
           vocabulary: new Vocabulary(db),
           dictionaries,
           columns: new DocColumns(db),
-          matchSets: new MatchSets(db),
-          scans: new ScanCache(),
+          matchSets: new MatchSets(db, this.options.cache?.matchBytes),
+          scans: new ScanCache(this.options.cache?.scanRids),
         };
         this.seenVersion = null;
       } catch (error) {
@@ -284,7 +295,7 @@ export class SqliteFtsSearchIndex implements SearchIndex {
       return x < y ? -1 : x > y ? 1 : 0;
     };
     // The first pages of an order are computed once per cached scan: paging through them is free.
-    const k = Math.max(request.offset + request.limit, FIRST_HITS);
+    const k = Math.max(request.offset + request.limit, this.firstHits);
     let first = scanned.ordered.get(sort);
     if (!first || (first.length < k && first.length < total)) {
       if (scanned.rids === null) {
