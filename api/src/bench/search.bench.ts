@@ -7,13 +7,23 @@
  * same BENCH_ITEMS (building 1M items takes minutes; the queries are what is being measured).
  */
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import net, { type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { ArchiveWriter, FileMediaStore, IndexSync, Registry, SqliteFtsSearchIndex, openDatabase, upsertUser, type SearchRequest } from '@bewaard/schema';
+import {
+  ArchiveWriter,
+  FileMediaStore,
+  IndexSync,
+  Registry,
+  SqliteFtsSearchIndex,
+  openDatabase,
+  upsertUser,
+  type SearchRequest,
+} from '@bewaard/schema';
 import { benchItem, prng, QUERY_TOPICS, vocabulary } from './corpus.js';
 import { summarise, timed } from './latency.js';
 
@@ -32,7 +42,11 @@ const vocab = vocabulary(20_000, rnd);
 
 const ds = await openDatabase({ kind: 'sqlite', file: path.join(dir, 'bewaard.sqlite') });
 const registry = new Registry(ds);
-const orgIds = [await registry.ensureOrganisation('org-a', 'A'), await registry.ensureOrganisation('org-b', 'B'), await registry.ensureOrganisation('org-c', 'C')].map((o) => o.id);
+const orgIds = [
+  await registry.ensureOrganisation('org-a', 'A'),
+  await registry.ensureOrganisation('org-b', 'B'),
+  await registry.ensureOrganisation('org-c', 'C'),
+].map((o) => o.id);
 const writer = new ArchiveWriter(ds, new FileMediaStore(path.join(dir, 'media')));
 let t0 = Date.now();
 let phrases: string[] = [];
@@ -46,29 +60,41 @@ if (reuse) {
   await index.init();
   console.log(`reusing the corpus of ${N.toLocaleString('en')} items in ${dir}`);
 } else {
-for (let i = 0; i < N; i += 2000) {
-  const byOrg = new Map<number, Array<{ item: ReturnType<typeof benchItem>['item']; capturedAt: Date }>>();
-  for (let j = i; j < Math.min(N, i + 2000); j++) {
-    const { org, item } = benchItem(j, orgIds.length, vocab, rnd);
-    const list = byOrg.get(org) ?? [];
-    list.push({ item, capturedAt: new Date() });
-    if (j % 20 === 0) list.push({ item: { ...item, content: { ...item.content, text: `${item.content.text} bijgewerkt` } }, capturedAt: new Date() });
-    if (phrases.length < 100 && j % 997 === 0) phrases.push(item.content.text.split(' ').slice(2, 4).join(' '));
-    byOrg.set(org, list);
+  for (let i = 0; i < N; i += 2000) {
+    const byOrg = new Map<number, Array<{ item: ReturnType<typeof benchItem>['item']; capturedAt: Date }>>();
+    for (let j = i; j < Math.min(N, i + 2000); j++) {
+      const { org, item } = benchItem(j, orgIds.length, vocab, rnd);
+      const list = byOrg.get(org) ?? [];
+      list.push({ item, capturedAt: new Date() });
+      if (j % 20 === 0)
+        list.push({
+          item: { ...item, content: { ...item.content, text: `${item.content.text} bijgewerkt` } },
+          capturedAt: new Date(),
+        });
+      if (phrases.length < 100 && j % 997 === 0)
+        phrases.push(item.content.text.split(' ').slice(2, 4).join(' '));
+      byOrg.set(org, list);
+    }
+    for (const [org, captures] of byOrg) await writer.write(orgIds[org]!, captures);
+    if ((i / 2000) % 50 === 0) process.stdout.write(`\rstored ${i.toLocaleString('en')}`);
   }
-  for (const [org, captures] of byOrg) await writer.write(orgIds[org]!, captures);
-  if ((i / 2000) % 50 === 0) process.stdout.write(`\rstored ${i.toLocaleString('en')}`);
-}
-console.log(`\rstored ${N.toLocaleString('en')} items in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(`\rstored ${N.toLocaleString('en')} items in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-await index.init();
-t0 = Date.now();
-await new IndexSync(ds, index).drainAll(2000);
-await index.optimize?.();
-const buildS = (Date.now() - t0) / 1000;
-console.log(`indexed ${N.toLocaleString('en')} documents in ${buildS.toFixed(0)} s (${Math.round(N / buildS).toLocaleString('en')} docs/s)`);
-await upsertUser(ds, { email: 'bench@example.org', displayName: 'Bench', password: 'bench-password-1', grants: [{ role: 'admin' }] });
-if (keptDir) fs.writeFileSync(builtMarker, JSON.stringify({ phrases, rndState: rnd.state() }));
+  await index.init();
+  t0 = Date.now();
+  await new IndexSync(ds, index).drainAll(2000);
+  await index.optimize?.();
+  const buildS = (Date.now() - t0) / 1000;
+  console.log(
+    `indexed ${N.toLocaleString('en')} documents in ${buildS.toFixed(0)} s (${Math.round(N / buildS).toLocaleString('en')} docs/s)`,
+  );
+  await upsertUser(ds, {
+    email: 'bench@example.org',
+    displayName: 'Bench',
+    password: 'bench-password-1',
+    grants: [{ role: 'admin' }],
+  });
+  if (keptDir) fs.writeFileSync(builtMarker, JSON.stringify({ phrases, rndState: rnd.state() }));
 }
 
 t0 = Date.now();
@@ -79,26 +105,89 @@ console.log(`loaded the index's in-memory fields in ${Date.now() - t0} ms (done 
 // the GraphQL measurement of it, and this process's client work does not share the API's core.
 const api = await startApi(dir);
 const url = `${api.url}/graphql`;
-const post = async (query: string, variables: object, token?: string) => {
-  const send = () => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-  const res = await send().catch(send); // one retry: a pooled socket can be reset between requests
-  return (await res.json()) as { data?: { login?: { token: string } } };
-};
-const token = (await post('mutation{login(email:"bench@example.org",password:"bench-password-1"){token}}', {})).data!.login!.token;
+// node's http client with keep-alive: undici's fetch adds about a millisecond per request on this
+// machine, which would be measured as API latency.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const post = (query: string, variables: object, token?: string) =>
+  new Promise<{ data?: { login?: { token: string } } }>((resolve, reject) => {
+    const body = JSON.stringify({ query, variables });
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve(
+            JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data?: { login?: { token: string } } },
+          ),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+const token = (
+  await post('mutation{login(email:"bench@example.org",password:"bench-password-1"){token}}', {})
+).data!.login!.token;
 
 type Kind = 'word' | 'two words' | 'phrase' | 'prefix' | 'typo' | 'filter + date sort' | 'facets only';
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 const typo = (w: string) => `${w.slice(0, 3)}${w.slice(4)}`;
-function makeQuery(kind: Kind): { request: SearchRequest; raw: string | null; gqlFilter?: object; sort?: string } {
-  const base = { organisationIds: orgIds.slice(0, 2), limit: 20, offset: 0, facets: ['organisationId', 'platform', 'status', 'kind', 'year'] as SearchRequest['facets'] };
+function makeQuery(kind: Kind): {
+  request: SearchRequest;
+  raw: string | null;
+  gqlFilter?: object;
+  sort?: string;
+} {
+  const base = {
+    organisationIds: orgIds.slice(0, 2),
+    limit: 20,
+    offset: 0,
+    facets: ['organisationId', 'platform', 'status', 'kind', 'year'] as SearchRequest['facets'],
+  };
   switch (kind) {
-    case 'word': { const w = pick(vocab.slice(0, 3000)); return { request: { ...base, text: w }, raw: `"${w}"` }; }
-    case 'two words': { const a = pick(QUERY_TOPICS); const b = pick(vocab.slice(0, 500)); return { request: { ...base, text: `${a} ${b}` }, raw: `"${a}" "${b}"` }; }
-    case 'phrase': { const p = pick(phrases); return { request: { ...base, text: `"${p}"` }, raw: `"${p}"` }; }
-    case 'prefix': { const w = pick(vocab.slice(0, 3000)).slice(0, 4); return { request: { ...base, text: w }, raw: `"${w}"*` }; }
-    case 'typo': { const w = pick(QUERY_TOPICS); return { request: { ...base, text: typo(w) }, raw: `"${w}"` }; }
-    case 'filter + date sort': { const w = pick(QUERY_TOPICS); return { request: { ...base, text: w, filter: { platforms: ['x', 'mastodon'] }, sort: 'newest' }, raw: `"${w}"`, gqlFilter: { platforms: ['X', 'MASTODON'] }, sort: 'NEWEST' }; }
-    case 'facets only': return { request: { ...base, text: '' }, raw: null };
+    case 'word': {
+      const w = pick(vocab.slice(0, 3000));
+      return { request: { ...base, text: w }, raw: `"${w}"` };
+    }
+    case 'two words': {
+      const a = pick(QUERY_TOPICS);
+      const b = pick(vocab.slice(0, 500));
+      return { request: { ...base, text: `${a} ${b}` }, raw: `"${a}" "${b}"` };
+    }
+    case 'phrase': {
+      const p = pick(phrases);
+      return { request: { ...base, text: `"${p}"` }, raw: `"${p}"` };
+    }
+    case 'prefix': {
+      const w = pick(vocab.slice(0, 3000)).slice(0, 4);
+      return { request: { ...base, text: w }, raw: `"${w}"*` };
+    }
+    case 'typo': {
+      const w = pick(QUERY_TOPICS);
+      return { request: { ...base, text: typo(w) }, raw: `"${w}"` };
+    }
+    case 'filter + date sort': {
+      const w = pick(QUERY_TOPICS);
+      return {
+        request: { ...base, text: w, filter: { platforms: ['x', 'mastodon'] }, sort: 'newest' },
+        raw: `"${w}"`,
+        gqlFilter: { platforms: ['X', 'MASTODON'] },
+        sort: 'NEWEST',
+      };
+    }
+    case 'facets only':
+      return { request: { ...base, text: '' }, raw: null };
   }
 }
 
@@ -107,7 +196,12 @@ const raw = new Database(indexFile, { readonly: true });
 const rawTop = raw.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20');
 const rawCount = raw.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?');
 const GQL = `query($q:String!,$f:SearchFilter,$s:SearchSort){search(query:$q,filter:$f,sort:$s,first:20){totalCount edges{highlight node{id platform text createdAt}} facets{platform{value count} year{value count}}}}`;
-const results: Record<string, { index: number[]; graphql: number[]; raw: number[] }> = {};
+// The same engine with every cache off: what each query costs right after the index changed
+// (caches are emptied on every change, e.g. while a harvest is being indexed).
+const uncached = new SqliteFtsSearchIndex(indexFile, { cache: { scanEntries: 0, matchBytes: 0 } });
+await uncached.init();
+await uncached.warm();
+const results: Record<string, { index: number[]; uncached: number[]; graphql: number[]; raw: number[] }> = {};
 const seen = new Set<string>();
 let repeats = 0;
 for (let q = 0; q < QUERIES; q++) {
@@ -116,20 +210,54 @@ for (let q = 0; q < QUERIES; q++) {
   const key = JSON.stringify(request);
   if (seen.has(key)) repeats++;
   seen.add(key);
-  const r = (results[kind] ??= { index: [], graphql: [], raw: [] });
+  const r = (results[kind] ??= { index: [], uncached: [], graphql: [], raw: [] });
   r.index.push(await timed(() => index.search(request)));
+  r.uncached.push(await timed(() => uncached.search(request)));
   // Same scope as the SearchIndex call: the admin narrows to the same two organisations.
   const f = { organisationIds: request.organisationIds, ...(gqlFilter ?? {}) };
   r.graphql.push(await timed(() => post(GQL, { q: request.text, f, s: sort ?? 'RELEVANCE' }, token)));
-  if (match) r.raw.push(await timed(() => { rawTop.all(match); rawCount.get(match); }));
+  if (match)
+    r.raw.push(
+      await timed(() => {
+        rawTop.all(match);
+        rawCount.get(match);
+      }),
+    );
 }
-const rows = Object.entries(results).map(([kind, r]) => ({ kind, index: summarise(r.index), graphql: summarise(r.graphql), raw: r.raw.length ? summarise(r.raw) : null }));
-const all = { index: summarise(Object.values(results).flatMap((r) => r.index)), graphql: summarise(Object.values(results).flatMap((r) => r.graphql)), raw: summarise(Object.values(results).flatMap((r) => r.raw)) };
-console.log(`\nSearch latency over ${N.toLocaleString('en')} items, ${QUERIES} queries (ms; p50 / p95 / p99)`);
-console.table(rows.map((r) => ({ query: r.kind, SearchIndex: fmt(r.index), GraphQL: fmt(r.graphql), 'raw FTS5 match+rank+count': r.raw ? fmt(r.raw) : '—' })));
-console.log(`all queries: SearchIndex ${fmt(all.index)} | GraphQL ${fmt(all.graphql)} | raw ${fmt(all.raw)}`);
-console.log(`${repeats} of ${QUERIES} queries repeat an earlier one (the index caches a query's matches until the index changes)`);
-console.log(`GraphQL overhead over the SearchIndex at p50: ${(all.graphql.p50 / all.index.p50).toFixed(2)}×; SearchIndex over raw FTS5 at p50: ${(all.index.p50 / all.raw.p50).toFixed(2)}×`);
+const rows = Object.entries(results).map(([kind, r]) => ({
+  kind,
+  index: summarise(r.index),
+  uncached: summarise(r.uncached),
+  graphql: summarise(r.graphql),
+  raw: r.raw.length ? summarise(r.raw) : null,
+}));
+const all = {
+  index: summarise(Object.values(results).flatMap((r) => r.index)),
+  uncached: summarise(Object.values(results).flatMap((r) => r.uncached)),
+  graphql: summarise(Object.values(results).flatMap((r) => r.graphql)),
+  raw: summarise(Object.values(results).flatMap((r) => r.raw)),
+};
+console.log(
+  `\nSearch latency over ${N.toLocaleString('en')} items, ${QUERIES} queries (ms; p50 / p95 / p99)`,
+);
+console.table(
+  rows.map((r) => ({
+    query: r.kind,
+    SearchIndex: fmt(r.index),
+    'SearchIndex, no cache': fmt(r.uncached),
+    GraphQL: fmt(r.graphql),
+    'raw FTS5 match+rank+count': r.raw ? fmt(r.raw) : '—',
+  })),
+);
+console.log(
+  `all queries: SearchIndex ${fmt(all.index)} | no cache ${fmt(all.uncached)} | GraphQL ${fmt(all.graphql)} | raw ${fmt(all.raw)}`,
+);
+console.log(
+  `${repeats} of ${QUERIES} queries repeat an earlier one (the index caches a query's matches until the index changes)`,
+);
+console.log(
+  `GraphQL overhead over the SearchIndex at p50: ${(all.graphql.p50 / all.index.p50).toFixed(2)}×; SearchIndex over raw FTS5 at p50: ${(all.index.p50 / all.raw.p50).toFixed(2)}×`,
+);
 async function startApi(dataDir: string): Promise<{ url: string; stop: () => void }> {
   const port = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, '127.0.0.1', () => {
@@ -141,13 +269,20 @@ async function startApi(dataDir: string): Promise<{ url: string; stop: () => voi
   // The embedded engines on the bench's files, whatever the caller's environment points at.
   const { DATABASE_URL: _db, MEILI_URL: _meili, ...env } = process.env;
   const child = spawn(process.execPath, [main], {
-    env: { ...env, BEWAARD_DATA_DIR: dataDir, API_HOST: '127.0.0.1', API_PORT: String(port), LOG_LEVEL: 'warn' },
+    env: {
+      ...env,
+      BEWAARD_DATA_DIR: dataDir,
+      API_HOST: '127.0.0.1',
+      API_PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
-    if ((await fetch(`${base}/health`).catch(() => null))?.ok) return { url: base, stop: () => child.kill('SIGTERM') };
+    if ((await fetch(`${base}/health`).catch(() => null))?.ok)
+      return { url: base, stop: () => child.kill('SIGTERM') };
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
@@ -159,6 +294,8 @@ function fmt(s: { p50: number; p95: number; p99: number }) {
 }
 raw.close();
 api.stop();
+agent.destroy();
+await uncached.close();
 await index.close();
 await ds.destroy();
 if (!keptDir) fs.rmSync(dir, { recursive: true, force: true });

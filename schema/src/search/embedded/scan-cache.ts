@@ -1,6 +1,6 @@
 import type { ScanResult } from './column-filter.js';
 
-const MAX_ENTRIES = 2048;
+const DEFAULT_MAX_ENTRIES = 2048;
 const DEFAULT_MAX_RIDS = 4_000_000;
 
 /**
@@ -16,6 +16,7 @@ export class ScanCache {
   constructor(
     /** Rids kept for recomputing an order or a deep page; a scan without them is recomputed for that. */
     private readonly maxRids = DEFAULT_MAX_RIDS,
+    private readonly maxEntries = DEFAULT_MAX_ENTRIES,
   ) {}
 
   clear(): void {
@@ -36,7 +37,8 @@ export class ScanCache {
   put(key: string, result: ScanResult): void {
     const previous = this.entries.get(key);
     if (previous) this.forget(key, previous);
-    while (this.entries.size >= MAX_ENTRIES) {
+    if (this.maxEntries === 0) return;
+    while (this.entries.size >= this.maxEntries) {
       const [oldest, evicted] = this.entries.entries().next().value as [string, ScanResult];
       this.forget(oldest, evicted);
     }

@@ -12,11 +12,13 @@ describeSearchContract('SqliteFtsSearchIndex', () => Promise.resolve(new SqliteF
 describeSearchContract('SqliteFtsSearchIndex, broad-query ordering', () =>
   Promise.resolve(new SqliteFtsSearchIndex(':memory:', { bm25Limit: 0 })),
 );
-// Nothing cached: every request recomputes its match set, scan and order (the paths after an index change).
+// Nothing cached: every request extracts its matches, scans and orders them (as after an index change).
 describeSearchContract('SqliteFtsSearchIndex, without caches', () =>
-  Promise.resolve(
-    new SqliteFtsSearchIndex(':memory:', { cache: { firstHits: 1, scanRids: 0, matchBytes: 0 } }),
-  ),
+  Promise.resolve(new SqliteFtsSearchIndex(':memory:', { cache: { scanEntries: 0, matchBytes: 0 } })),
+);
+// Cached scans without their rids and with one first hit: pages and orders beyond it are recomputed.
+describeSearchContract('SqliteFtsSearchIndex, cached scans without rids', () =>
+  Promise.resolve(new SqliteFtsSearchIndex(':memory:', { cache: { firstHits: 1, scanRids: 0 } })),
 );
 
 describe('SqliteFtsSearchIndex on disk', () => {

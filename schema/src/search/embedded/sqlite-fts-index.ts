@@ -30,6 +30,8 @@ export interface SqliteFtsOptions {
   cache?: {
     /** Hits kept per order of a cached scan (100: five pages of 20). */
     firstHits?: number;
+    /** Scans cached (2,048). */
+    scanEntries?: number;
     /** Rids kept across cached scans, for other orders and deep pages (4,000,000). */
     scanRids?: number;
     /** Bytes of cached match sets (48 MB). */
@@ -107,7 +109,7 @@ export class SqliteFtsSearchIndex implements SearchIndex {
           dictionaries,
           columns: new DocColumns(db),
           matchSets: new MatchSets(db, this.options.cache?.matchBytes),
-          scans: new ScanCache(this.options.cache?.scanRids),
+          scans: new ScanCache(this.options.cache?.scanRids, this.options.cache?.scanEntries),
         };
         this.seenVersion = null;
       } catch (error) {
