@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '../text/query.js';
-import { buildFtsMatch, ftsString } from './fts-query.js';
+import { buildFtsMatch, ftsString, typedPhrases } from './fts-query.js';
 import { CREATE_SCHEMA } from './schema-sql.js';
 
 const db = new Database(':memory:');
@@ -23,6 +23,11 @@ describe('buildFtsMatch', () => {
     );
     expect(buildFtsMatch(parseQuery('*'), () => [])).toBeNull();
     expect(ftsString('a"b')).toBe('"a""b"');
+  });
+
+  it('lists the typed terms, prefixes and phrases without typo alternatives', () => {
+    const q = parseQuery('"voorlopige aanslagen" belastingdinst belas');
+    expect(typedPhrases(q)).toEqual(['"belastingdinst"', '"belas"*', '"voorlopige aanslagen"']);
   });
 
   it('never produces an expression FTS5 rejects, whatever the input', () => {

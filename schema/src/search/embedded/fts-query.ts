@@ -19,14 +19,26 @@ export function buildFtsMatch(
   query: ParsedQuery,
   typoCandidates: (word: QueryWord) => readonly string[],
 ): string | null {
-  const parts: string[] = [];
+  const parts = groups(query, typoCandidates).map((list) =>
+    list.length === 1 ? list[0]! : `(${list.join(' OR ')})`,
+  );
+  return parts.length > 0 ? parts.join(' AND ') : null;
+}
+
+/** Every term, prefix and phrase of the query's expression without typo alternatives (FTS5's "phrases"). */
+export function typedPhrases(query: ParsedQuery): string[] {
+  return groups(query, () => []).flat();
+}
+
+/** Per word its alternatives (term or prefix, synonyms, typo candidates), then each phrase. */
+function groups(query: ParsedQuery, typoCandidates: (word: QueryWord) => readonly string[]): string[][] {
+  const parts: string[][] = [];
   for (const w of query.words) {
     const alternatives = new Set<string>([ftsString(w.word) + (w.prefix ? '*' : '')]);
     for (const s of w.synonyms) alternatives.add(ftsString(s));
     if (w.typos > 0) for (const c of typoCandidates(w)) alternatives.add(ftsString(c));
-    const list = [...alternatives];
-    parts.push(list.length === 1 ? list[0]! : `(${list.join(' OR ')})`);
+    parts.push([...alternatives]);
   }
-  for (const phrase of query.phrases) parts.push(ftsString(phrase.join(' ')));
-  return parts.length > 0 ? parts.join(' AND ') : null;
+  for (const phrase of query.phrases) parts.push([ftsString(phrase.join(' '))]);
+  return parts;
 }

@@ -67,7 +67,7 @@ export class Vocabulary {
 
     const chars = [...word];
     const scored: { term: string; d: number }[] = [];
-    for (const term of this.lookup.iterate(chars[0] ?? '', chars.length - typos, chars.length + typos)) {
+    for (const term of this.lookup.all(chars[0] ?? '', chars.length - typos, chars.length + typos)) {
       if (term === word) continue;
       const d = typoDistance(term, word, typos);
       if (d <= typos) scored.push({ term, d });

@@ -116,3 +116,35 @@ describe('year', () => {
     expect(yearOf(r.to)).toBe(2024);
   });
 });
+
+describe('typoDistance against the full matrix', () => {
+  /** Textbook optimal-string-alignment distance over the full matrix, as the reference. */
+  function reference(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++) {
+        d[i]![j] = Math.min(
+          d[i - 1]![j]! + 1,
+          d[i]![j - 1]! + 1,
+          d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    return d[a.length]![b.length]!;
+  }
+
+  it('equals the full-matrix distance (capped at max + 1) on many random pairs', () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1664525 + 1013904223) >>> 0);
+    const word = () => Array.from({ length: 1 + (next() % 12) }, () => 'abcdé'[next() % 5]).join('');
+    for (let k = 0; k < 5000; k++) {
+      const a = word();
+      const b = k % 3 === 0 ? a.slice(0, -1) + 'x' : word();
+      const max = next() % 4;
+      expect(typoDistance(a, b, max), `${a} ${b} ${max}`).toBe(Math.min(reference(a, b), max + 1));
+    }
+  });
+});

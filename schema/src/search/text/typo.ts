@@ -12,6 +12,9 @@ export function allowedTypos(word: string): number {
   return 0;
 }
 
+/** Three DP rows, reused across calls: typo expansion compares a query word with thousands of terms. */
+let rows = new Int32Array(0);
+
 /**
  * Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions), giving up
  * early: returns `max + 1` as soon as the distance is known to exceed `max`.
@@ -20,24 +23,38 @@ export function typoDistance(a: string, b: string, max: number): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
+  const width = n + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let prev2 = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j <= n; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
+    const ac = a.charCodeAt(i - 1);
+    const before = i > 1 ? a.charCodeAt(i - 2) : -1;
+    rows[cur] = i;
     let rowMin = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
+      const bc = b.charCodeAt(j - 1);
+      let d = rows[prev + j - 1]! + (ac === bc ? 0 : 1);
+      const up = rows[prev + j]! + 1;
+      if (up < d) d = up;
+      const left = rows[cur + j - 1]! + 1;
+      if (left < d) d = left;
+      if (j > 1 && before === bc && ac === b.charCodeAt(j - 2)) {
+        const swapped = rows[prev2 + j - 2]! + 1;
+        if (swapped < d) d = swapped;
+      }
+      rows[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return Math.min(prev[n]!, max + 1);
+  return Math.min(rows[prev + n]!, max + 1);
 }
 
 /** Whether `token` is `word` with at most the typos the word's length allows (same first character). */
