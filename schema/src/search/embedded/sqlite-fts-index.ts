@@ -171,7 +171,9 @@ export class SqliteFtsSearchIndex implements SearchIndex {
   }
 
   search(request: SearchRequest): Promise<SearchResult> {
-    return run(() => this.searchNow(request));
+    // One read transaction: the fields, matches and page rows come from the same snapshot even while
+    // another process writes.
+    return run(() => this.open().db.transaction(() => this.searchNow(request))());
   }
 
   warm(): Promise<void> {
@@ -269,12 +271,12 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     const facetNames = [...new Set(request.facets ?? [])].sort();
     const scanKey = JSON.stringify([match, request.organisationIds, f, facetNames]);
     const computeScan = () => {
-      let candidates = match === null ? null : matchSets.get(match);
+      let candidates: Uint32Array | null;
       if (f.conversationId !== undefined) {
         const inConversation = Uint32Array.from(statements.conversationRids.all(f.conversationId));
-        candidates =
-          match === null ? inConversation : inConversation.filter((rid) => matchSets.bits(match).has(rid));
-      }
+        const inMatch = match === null ? null : matchSets.bits(match);
+        candidates = inMatch === null ? inConversation : inConversation.filter((rid) => inMatch.has(rid));
+      } else candidates = match === null ? null : matchSets.get(match);
       const result = scan(
         columns,
         dictionaries,
