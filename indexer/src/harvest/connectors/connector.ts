@@ -43,7 +43,7 @@ export interface Connector {
   rateLimit: RateLimitPolicy;
   profile(http: HttpClient, account: ConnectorAccount): Promise<AccountProfile>;
   fetchPage(http: HttpClient, apiAccountId: string, position: string | null, since: string | null): Promise<ConnectorPage>;
-  /** Reads the conversations around the timeline's posts; absent where the timeline pages already hold them (YouTube's walk) or nothing is read yet (X). */
+  /** Reads the conversations around the timeline's posts; absent where the timeline pages already hold them (YouTube's walk). */
   conversations?: ConversationReader;
 }
 

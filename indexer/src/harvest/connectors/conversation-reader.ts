@@ -3,8 +3,9 @@ import type { FetchedPage, HttpClient } from '../http/http-client.js';
 /**
  * The conversation around an account's posts: what a connector reads beyond its timeline (a
  * Mastodon status's context, a Bluesky post thread, the comment pages a Meta post inlines only
- * the first of). The harvest decides which threads to read (see conversations/thread-reading.ts);
- * a connector only says what a page shows and how to fetch a thread.
+ * the first of, an X conversation found by recent search). The harvest decides which threads to
+ * read (see conversations/thread-reading.ts); a connector only says what a page shows and how to
+ * fetch a thread.
  */
 
 /** One conversation that may need reading. Kept in the cursor (without `post`) when it failed. */
@@ -53,8 +54,11 @@ export interface ThreadPage {
 }
 
 export interface ConversationReader {
-  /** The threads on a timeline page of the account (`apiAccountId` as its profile gave it). */
-  threadsOn(page: FetchedPage, apiAccountId: string): PageThreads;
+  /**
+   * The threads on a timeline page of the account (`apiAccountId` as its profile gave it); `now`
+   * (ms, the harvest clock's) for APIs that reach only recent posts' conversations (X's recent search).
+   */
+  threadsOn(page: FetchedPage, apiAccountId: string, now: number): PageThreads;
   /** One page of a thread; position null is its first. */
   readThread(http: HttpClient, thread: ThreadRef, position: string | null): Promise<ThreadPage>;
 }

@@ -38,7 +38,7 @@ export class ThreadReading {
   constructor(private readonly deps: ThreadReadingDeps) {}
 
   threadsOn(page: FetchedPage, apiAccountId: string): PageThreads {
-    return this.deps.reader.threadsOn(page, apiAccountId);
+    return this.deps.reader.threadsOn(page, apiAccountId, this.deps.clock.now());
   }
 
   /** The failures of earlier runs, read again before anything else; a success clears them. */
@@ -50,16 +50,17 @@ export class ThreadReading {
   }
 
   /**
-   * The threads of one timeline page. `done` holds the keys already handled (by an interrupted
-   * run, or just now), and `progress` stores it, so a resumed page starts after them.
+   * The threads of one timeline page. `done` holds the keys already read (by an interrupted run,
+   * or just now), and `progress` stores it, so a resumed page starts after them. Several posts may
+   * share a key (X reads a whole conversation for each of its posts): a thread read for one is not
+   * read again for the next, but one not needed for a post is still asked about for the others.
    */
   async readThreads(threads: ThreadRef[], done: Set<string>, progress: () => Promise<void>): Promise<void> {
     for (const thread of threads) {
-      if (done.has(thread.key)) continue;
-      const read = await this.needsReading(thread);
-      if (read) await this.readTree(thread);
+      if (done.has(thread.key) || !(await this.needsReading(thread))) continue;
+      await this.readTree(thread);
       done.add(thread.key);
-      if (read) await progress();
+      await progress();
     }
   }
 
@@ -106,7 +107,7 @@ export class ThreadReading {
         if (page.next !== null && positions.has(page.next)) throw new Error(`paging of ${page.page.url} does not advance (cursor ${page.next} again)`);
       } catch (err) {
         if (err instanceof HttpError && err.status === 429) throw err;
-        memory.fail(thread, err instanceof HttpError ? err.url : null, (err as Error).message, new Date(clock.now()));
+        memory.fail(thread, err instanceof HttpError ? err.url : null, failureMessage(err), new Date(clock.now()));
         return;
       }
       await writePage(ctx, source, page.page, { ...target, capturedAt: new Date(clock.now()) }, counts);
@@ -122,4 +123,16 @@ export class ThreadReading {
       memory.settle(thread.itemId, archived === thread.replies ? null : thread.replies);
     }
   }
+}
+
+/**
+ * What a failed read is recorded with. The URL is kept beside it, so it is left out of the message:
+ * with their field lists X's and Meta's URLs are longer than the message kept, which would lose
+ * the status. The response body says why (X: an app whose access tier lacks search).
+ */
+function failureMessage(err: unknown): string {
+  if (!(err instanceof HttpError)) return (err as Error).message;
+  const message = err.message.startsWith(`${err.url}: `) ? err.message.slice(err.url.length + 2) : err.message;
+  const body = err.body.replace(/\s+/g, ' ').trim();
+  return body === '' ? message : `${message}: ${body}`;
 }

@@ -5,7 +5,8 @@ export type Twarc2LineKind = 'page' | 'flat-tweet' | 'compliance';
 
 /**
  * - page: an API v2 response, `{data: [...] | {...}, includes?, meta?, errors?, __twarc?}`; a page
- *   with only `errors` (every requested tweet gone) is a page too.
+ *   with only `errors` (every requested tweet gone) is a page too, and so is an empty answer
+ *   (`{meta: {result_count: 0}}`).
  * - flat-tweet: a v2 tweet object on its own (`twarc2 flatten`). v2 markers are required so that
  *   API v1.1 tweets (`id_str`, `user`, `full_text`) are not mistaken for one.
  * - compliance: a batch compliance result line.
@@ -13,6 +14,10 @@ export type Twarc2LineKind = 'page' | 'flat-tweet' | 'compliance';
 export function classifyTwarc2Object(object: JsonObject): Twarc2LineKind | null {
   if ('data' in object && (Array.isArray(object.data) || isJsonObject(object.data))) return 'page';
   if (!('data' in object) && Array.isArray(object.errors) && !('id' in object)) return 'page';
+  // An answer with nothing in it (a timeline with no newer tweets, a search without hits): the API
+  // leaves `data` out and says `result_count: 0`.
+  if (!('data' in object) && isJsonObject(object.meta) && object.meta.result_count === 0 && !('id' in object))
+    return 'page';
   const hasId = typeof object.id === 'string' || typeof object.id === 'number';
   if (hasId && typeof object.text === 'string' && !('id_str' in object) && !('user' in object)) {
     const v2Marker = 'author_id' in object || 'edit_history_tweet_ids' in object || '__twarc' in object;

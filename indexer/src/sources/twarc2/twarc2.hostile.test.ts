@@ -142,6 +142,14 @@ describe('twarc2 reader on hostile input', () => {
     expect(records[2]?.location.line).toBe(2);
   });
 
+  it('reads an empty answer (no newer tweets, a search without hits) as an empty page, not a bad record', async () => {
+    const empty = JSON.stringify({ meta: { result_count: 0 } });
+    const records = await readText('empty.jsonl', `${empty}\n${page([tweet('1000000000000000001')])}\n`);
+    expect(records.map((r) => r.kind)).toEqual(['item']);
+    const other = await readText('other.jsonl', `${JSON.stringify({ meta: { result_count: 3 } })}\n`);
+    expect(other.map((r) => r.kind)).toEqual(['quarantine']);
+  });
+
   it('quarantines JSON that is not a twarc2 record, and non-object JSON', async () => {
     const records = await readText('odd.jsonl', '{"hello": "world"}\n[1, 2]\n"text"\n');
     expect(records.map((r) => (r.kind === 'quarantine' ? r.reason : r.kind))).toEqual([
