@@ -12,6 +12,7 @@ export interface HarvestCommandOptions {
   full?: boolean;
   credentials?: string;
   every?: number;
+  fullEvery?: number;
   json?: boolean;
 }
 
@@ -30,7 +31,7 @@ export async function harvestCommand(cfg: Config, opts: HarvestCommandOptions): 
   process.once('SIGTERM', stop);
   try {
     for (;;) {
-      const summary = await harvest(ctx, { credentials, organisation: opts.org, account: opts.account, full: opts.full });
+      const summary = await harvest(ctx, { credentials, organisation: opts.org, account: opts.account, full: opts.full, fullEveryHours: opts.fullEvery });
       print(summary, opts.json ?? false);
       if (summary.accounts.some((a) => a.error)) process.exitCode = 1;
       if (!opts.every || controller.signal.aborted) break;

@@ -38,8 +38,9 @@ program
   .option('--full', 'page through everything the API serves and mark posts gone from it as deleted (sync-missing)')
   .option('--credentials <file>', 'JSON credentials file (default: BEWAARD_HARVEST_CREDENTIALS)')
   .option('--every <minutes>', 'repeat every N minutes until SIGINT/SIGTERM', positiveInt)
+  .option('--full-every <hours>', 'a full sync for each account whose last one is older than N hours (edits, deletions and replies on older posts)', positiveInt)
   .option('--json', 'print the per-account report as JSON')
-  .action((opts: { org?: string; account?: string; full?: boolean; credentials?: string; every?: number; json?: boolean }) => harvestCommand(parseConfig(), opts));
+  .action((opts: { org?: string; account?: string; full?: boolean; credentials?: string; every?: number; fullEvery?: number; json?: boolean }) => harvestCommand(parseConfig(), opts));
 
 program
   .command('demo')

@@ -14,6 +14,12 @@ import { missingFromFullSync } from './sync-missing.js';
 
 export interface AccountHarvestOptions {
   full: boolean;
+  /**
+   * A run is a full sync when the account's last completed one is older than this (ms), or there
+   * was none: edits, deletions and new replies on posts older than the newest page are only seen
+   * by full syncs.
+   */
+  fullEvery?: number;
   clock: Clock;
   maxRetries?: number;
   fetch?: typeof fetch;
@@ -57,8 +63,12 @@ export async function harvestAccount(
   const states = new HarvestStates(ctx.ds);
   const state = await states.get(account.id);
   const stored = parseCursor(state.cursor);
-  const resumePending = stored.pending && (!options.full || stored.pending.full) ? stored.pending : null;
-  const full = resumePending ? resumePending.full : options.full;
+  const fullDue =
+    options.fullEvery !== undefined &&
+    (state.lastFullSyncAt === null || options.clock.now() - state.lastFullSyncAt.getTime() >= options.fullEvery);
+  const wantFull = options.full || fullDue;
+  const resumePending = stored.pending && (!wantFull || stored.pending.full) ? stored.pending : null;
+  const full = resumePending ? resumePending.full : wantFull;
   const run = await ctx.runs.start('harvest', connector.source.format, `${account.platform}:${account.handle} ${credentials.baseUrl}`);
   const counts = emptyCounts();
   const report: Omit<AccountHarvestReport, 'completeness'> = {

@@ -98,6 +98,23 @@ describeEachDatabase('harvest: Mastodon timeline', (makeDb) => {
     expect(report.completeness).toMatchObject({ archivedCount: 20, liveCount: 19 });
   });
 
+  it('with fullEveryHours, makes a run a full sync once the last full one is that old, so older edits are seen', async () => {
+    const every = (hours: number) => harvest(ctx, { credentials, fullEveryHours: hours, clock, maxRetries: 1 });
+    // No full sync yet: the first run is one.
+    expect((await every(24)).accounts[0]!.full).toBe(true);
+    const edited = mastodon.statuses[3]!;
+    mastodon.statuses[3] = { ...edited, content: '<p>aangepaste tekst</p>', edited_at: '2017-04-14T07:00:00.000Z' };
+    await clock.sleep(23 * 3_600_000);
+    const incremental = (await every(24)).accounts[0]!;
+    expect(incremental.full).toBe(false);
+    expect(incremental.counts.newVersions).toBe(0); // the edit is on an older post: not on the newest page
+    await clock.sleep(3_600_000);
+    const full = (await every(24)).accounts[0]!;
+    expect(full.full).toBe(true);
+    expect(full.counts.newVersions).toBe(1);
+    expect((await items()).find((i) => i.platformItemId === edited.uri)).toMatchObject({ versionCount: 2 });
+  });
+
   it('keeps the cursor at the last committed page when the server fails mid-pagination; a rerun resumes there', async () => {
     mastodon.failAtMaxId = mastodon.statuses[7]!.id; // the second page
     const failed = (await run(true)).accounts[0]!;

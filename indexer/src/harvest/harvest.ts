@@ -12,6 +12,8 @@ export interface HarvestOptions {
   /** Only this account: its id, handle or platform account id. */
   account?: string;
   full?: boolean;
+  /** Full sync per account when its last one is older than this many hours (see AccountHarvestOptions). */
+  fullEveryHours?: number;
   clock?: Clock;
   maxRetries?: number;
   fetch?: typeof fetch;
@@ -47,6 +49,7 @@ export async function harvest(ctx: ArchiveContext, options: HarvestOptions): Pro
     }
     const report = await harvestAccount(ctx, account, connector, credentials, {
       full: options.full ?? false,
+      fullEvery: options.fullEveryHours === undefined ? undefined : options.fullEveryHours * 3_600_000,
       clock,
       maxRetries: options.maxRetries,
       fetch: options.fetch,
