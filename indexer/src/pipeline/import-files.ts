@@ -2,7 +2,7 @@ import { emptyCounts, startBackgroundCheckpoints, type BackgroundCheckpoints, ty
 import { companionOf, detectSource, listInputFiles, SOURCES, type Source } from '../sources/index.js';
 import type { ArchiveContext } from './archive-context.js';
 import type { PipelineRecord } from './pipeline-record.js';
-import { readRecords } from './read-in-worker.js';
+import { readRecordRuns } from './read-in-worker.js';
 
 export interface ImportOptions {
   organisationId: string;
@@ -84,7 +84,7 @@ async function importFiles(
     const run = await ctx.runs.start('import', source.format, file);
     const counts = emptyCounts();
     try {
-      summary.unknownDeletions += await importRecords(ctx, await readRecords(source, file), run.id, counts, options, file, checkpoints);
+      summary.unknownDeletions += await importRecords(ctx, await readRecordRuns(source, file), run.id, counts, options, file, checkpoints);
       await ctx.runs.finish(run.id, counts);
       summary.perFile.push({ file, format: source.format, runId: run.id, counts, error: null });
     } catch (err) {
@@ -97,7 +97,7 @@ async function importFiles(
 
 async function importRecords(
   ctx: ArchiveContext,
-  records: AsyncIterable<PipelineRecord>,
+  runs: AsyncIterable<readonly PipelineRecord[]>,
   runId: string,
   counts: CaptureCounts,
   options: ImportOptions,
@@ -128,16 +128,18 @@ async function importRecords(
     checkpoints.betweenBatches();
     options.onProgress?.(counts, file);
   };
-  for await (const rec of records) {
-    if (rec.kind === 'quarantine') {
-      counts.quarantined++;
-      quarantined.push({ file: rec.location.file, line: rec.location.line, byteOffset: rec.location.offset, reason: rec.reason, excerpt: rec.excerpt });
-    } else {
-      counts.read++;
-      if (rec.kind === 'item') captures.push({ item: rec.item, capturedAt });
-      else deletions.push(rec.notice);
+  for await (const records of runs) {
+    for (const rec of records) {
+      if (rec.kind === 'quarantine') {
+        counts.quarantined++;
+        quarantined.push({ file: rec.location.file, line: rec.location.line, byteOffset: rec.location.offset, reason: rec.reason, excerpt: rec.excerpt });
+      } else {
+        counts.read++;
+        if (rec.kind === 'item') captures.push({ item: rec.item, capturedAt });
+        else deletions.push(rec.notice);
+      }
+      if (captures.length + deletions.length + quarantined.length >= batchSize) await flush();
     }
-    if (captures.length + deletions.length + quarantined.length >= batchSize) await flush();
   }
   await flush();
   return unknown;

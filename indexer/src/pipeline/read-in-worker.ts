@@ -17,11 +17,19 @@ const workerScript = new URL('./record-reader.worker.js', import.meta.url);
  * (reading, normalising and hashing then run on the other core while this thread writes), else
  * here. Both give the same records; only where the items' content is hashed differs. The worker
  * exists only in compiled form: from TypeScript sources (tests) files are read here.
+ *
+ * Records come in runs (a worker's chunk; one record at a time when read here): an async
+ * iteration step per record cost the writing thread more than decoding the record.
  */
-export async function readRecords(source: Source, file: string): Promise<AsyncIterable<PipelineRecord>> {
+export async function readRecordRuns(source: Source, file: string): Promise<AsyncIterable<readonly PipelineRecord[]>> {
   const compiled = import.meta.url.endsWith('.js');
-  if (!compiled || (await stat(file).then((s) => s.size, () => 0)) < WORKER_MIN_BYTES) return source.read(file);
+  if (!compiled || (await stat(file).then((s) => s.size, () => 0)) < WORKER_MIN_BYTES) return oneByOne(source.read(file));
   return readInWorker(source.format, file);
+}
+
+// Not grouped: a source that fails part-way must leave the same batches written as before.
+async function* oneByOne(records: AsyncIterable<PipelineRecord>): AsyncGenerator<readonly PipelineRecord[]> {
+  for await (const record of records) yield [record];
 }
 
 class ReaderFailure extends Error {
@@ -31,7 +39,7 @@ class ReaderFailure extends Error {
   }
 }
 
-async function* readInWorker(format: string, file: string): AsyncGenerator<PipelineRecord> {
+async function* readInWorker(format: string, file: string): AsyncGenerator<readonly PipelineRecord[]> {
   const workerData: ReaderWorkerData = { format, file, chunkSize: CHUNK_RECORDS };
   const worker = new Worker(workerScript, { workerData });
   const inbox: ReaderMessage[] = [];
@@ -64,7 +72,7 @@ async function* readInWorker(format: string, file: string): AsyncGenerator<Pipel
       }
       if (message.kind === 'failed') throw new ReaderFailure(message.name, message.message);
       worker.postMessage(1);
-      yield* decodeChunk(message.chunk);
+      yield decodeChunk(message.chunk);
       if (message.done) return;
     }
   } finally {

@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { prepareWithoutMediaStore } from '@bewaard/schema';
+import { prepareVersionWithoutMediaStore, prepareWithoutMediaStore } from '@bewaard/schema';
 import { SOURCES } from '../sources/index.js';
-import type { PipelineRecord, ReaderMessage, ReaderWorkerData } from './pipeline-record.js';
-import { encodeChunk } from './record-wire.js';
+import type { ReaderMessage, ReaderWorkerData } from './pipeline-record.js';
+import { ChunkEncoder } from './record-wire.js';
 
 /**
  * Worker thread of a large import: reads and normalises one file with its source, hashes and
@@ -20,24 +20,25 @@ port.on('message', (granted: number) => {
   wake = null;
 });
 
-async function send(message: ReaderMessage): Promise<void> {
+async function send(encoder: ChunkEncoder, done: boolean): Promise<void> {
   while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
   credit--;
-  port.postMessage(message);
+  const { chunk, transfer } = encoder.take();
+  port.postMessage({ kind: 'records', chunk, done } satisfies ReaderMessage, transfer);
 }
 
 async function run(): Promise<void> {
   const source = SOURCES.find((s) => s.format === format);
   if (!source) throw new Error(`unknown format "${format}"`);
-  let chunk: PipelineRecord[] = [];
+  const encoder = new ChunkEncoder(chunkSize);
   for await (const record of source.read(file)) {
-    chunk.push(record.kind === 'item' ? { ...record, item: prepareWithoutMediaStore(record.item) ?? record.item } : record);
-    if (chunk.length >= chunkSize) {
-      await send({ kind: 'records', chunk: encodeChunk(chunk), done: false });
-      chunk = [];
-    }
+    // Packed as soon as it is prepared: nothing of the item outlives this turn on the worker's heap.
+    const version = record.kind === 'item' ? prepareVersionWithoutMediaStore(record.item) : null;
+    if (record.kind !== 'item' || !version) encoder.addOther(record);
+    else if (!encoder.addItem(record.item, version, record.location)) encoder.addOther({ ...record, item: prepareWithoutMediaStore(record.item)! });
+    if (encoder.count >= chunkSize) await send(encoder, false);
   }
-  await send({ kind: 'records', chunk: encodeChunk(chunk), done: true });
+  await send(encoder, true);
 }
 
 run().catch((err: unknown) => {

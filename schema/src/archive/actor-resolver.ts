@@ -30,24 +30,24 @@ export class ActorResolver {
     return this.accounts;
   }
 
-  /** Resolves every author of the batch; returns platform+actor key → actor. */
+  /** Resolves the authors of the batch's items; returns platform+actor key → actor. */
   async resolve(
     m: EntityManager,
     store: BatchStore,
-    authors: Array<{ platform: Platform; actor: NormalisedActor }>,
+    items: ReadonlyArray<{ platform: Platform; author: NormalisedActor }>,
     now: Date,
   ): Promise<(platform: Platform, platformActorId: string) => { id: string; accountId: string | null }> {
     const accounts = await this.accountIndex(m);
-    const missing = new Map<string, { platform: Platform; actor: NormalisedActor }>();
-    for (const a of authors) {
-      const k = key(a.platform, a.actor.platformActorId);
+    const missing = new Map<string, { platform: Platform; author: NormalisedActor }>();
+    for (const a of items) {
+      const k = key(a.platform, a.author.platformActorId);
       if (!this.committed.has(k) && !this.pending.has(k)) missing.set(k, a);
     }
     const byPlatform = new Map<Platform, string[]>();
     for (const a of missing.values()) {
       let ids = byPlatform.get(a.platform);
       if (!ids) byPlatform.set(a.platform, (ids = []));
-      ids.push(a.actor.platformActorId);
+      ids.push(a.author.platformActorId);
     }
     for (const [platform, ids] of byPlatform) {
       const rows = await store.selectIn<{ id: string; platformActorId: string; accountId: string | null }>(
@@ -67,9 +67,9 @@ export class ActorResolver {
       const row: ActorRow = {
         id: newId(),
         platform: a.platform,
-        platformActorId: a.actor.platformActorId,
-        handle: a.actor.handle,
-        displayName: a.actor.displayName,
+        platformActorId: a.author.platformActorId,
+        handle: a.author.handle,
+        displayName: a.author.displayName,
         accountId,
         createdAt: now,
       };

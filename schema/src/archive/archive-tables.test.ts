@@ -53,10 +53,25 @@ describe('the archive writer’s table layouts', () => {
         return ds.driver.preparePersistentValue(row[column.propertyName], column) as unknown;
       });
       // JSON columns reach the writer as the JSON text made when the item was prepared.
-      const prepared = table === 'item_version' ? { ...row, content: JSON.stringify(row.content), raw: JSON.stringify(row.raw) } : row;
+      const prepared =
+        table === 'item_version' ? { ...row, payload: { text: row.text, contentJson: JSON.stringify(row.content), rawJson: JSON.stringify(row.raw) } } : row;
       expect(spec.values(prepared as never, SQLITE_VALUES)).toEqual(typeorm);
     },
   );
+
+  it('formats dates as TypeORM does, also when times repeat and alternate', () => {
+    const column = metadataOf(ARCHIVE_TABLES[0]).findColumnWithPropertyName('createdAt')!;
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const capture = new Date('2026-11-25T08:12:00.999Z');
+    const edges = [-62167219200000, -62167219200001, 253402300799999, 253402300800000, -1, 0, 86_399_999, 86_400_000];
+    const times = [...edges, ...Array.from({ length: 3000 }, () => Math.round((rnd() - 0.3) * 4e12))];
+    for (const t of times) {
+      for (const d of [new Date(t), capture, capture, new Date(t), new Date(t + 1)]) {
+        expect(sqliteDatetime(d)).toBe(ds.driver.preparePersistentValue(d, column));
+      }
+    }
+  });
 
   it('formats dates outside the ISO years as TypeORM does', () => {
     const column = metadataOf(ARCHIVE_TABLES[0]).findColumnWithPropertyName('createdAt')!;

@@ -5,6 +5,7 @@ import type { MediaReferenceEntity } from '../entities/media-reference.entity.js
 import type { MediaEntity } from '../entities/media.entity.js';
 import type { OutboxEntity } from '../entities/outbox.entity.js';
 import type { TombstoneEntity } from '../entities/tombstone.entity.js';
+import type { VersionPayload } from './prepared-item.js';
 import type { ValueEncoding } from './value-encoding.js';
 
 /**
@@ -19,8 +20,11 @@ export interface TableSpec<Row> {
 }
 
 export type ItemRow = Omit<ItemEntity, 'organisation' | 'author' | 'account'>;
-/** `content` and `raw` as their JSON text, encoded where the item was prepared. */
-export type VersionRow = Omit<ItemVersionEntity, 'item' | 'captureRun' | 'content' | 'raw'> & { content: string; raw: string };
+/**
+ * `text`, `content` and `raw` (as JSON text, encoded where the item was prepared) are read from the
+ * payload only when the row is bound: until then they may be held outside the JavaScript heap.
+ */
+export type VersionRow = Omit<ItemVersionEntity, 'item' | 'captureRun' | 'text' | 'content' | 'raw'> & { payload: VersionPayload };
 export type ActorRow = Omit<ActorEntity, 'account'>;
 export type MediaRow = MediaEntity;
 export type MediaReferenceRow = Omit<MediaReferenceEntity, 'version' | 'media'>;
@@ -50,7 +54,7 @@ export const VERSION_TABLE: TableSpec<VersionRow> = {
   columns: ['id', 'itemId', 'versionNo', 'editPosition', 'platformVersionId', 'platformEditedAt', 'contentHash', 'text', 'content', 'raw', 'capturedAt', 'captureRunId'],
   values: (r, enc) => [
     r.id, r.itemId, r.versionNo, r.editPosition, r.platformVersionId, nullableDate(r.platformEditedAt, enc), r.contentHash,
-    r.text, r.content, r.raw, enc.datetime(r.capturedAt), r.captureRunId,
+    r.payload.text, r.payload.contentJson, r.payload.rawJson, enc.datetime(r.capturedAt), r.captureRunId,
   ],
 };
 

@@ -115,12 +115,10 @@ export class ArchiveWriter {
     const store = batchStoreFor(m);
     const now = new Date();
     const result: BatchResult = { newItems: 0, newVersions: 0, unchanged: 0, deleted: 0, unknownDeletions: [] };
-    const actorOf = await this.actors.resolve(m, store, captures.map((c) => ({ platform: c.item.platform, actor: c.item.author })), now);
-    const wanted = [
-      ...captures.map((c) => ({ platform: c.item.platform, platformItemId: c.item.platformItemId })),
-      ...deletions.map((d) => ({ platform: d.platform, platformItemId: d.platformItemId })),
-    ];
-    const states = await loadItemStates(m, store, organisationId, wanted);
+    // Items and notices carry the platform and id fields the lookups need: no copy per item.
+    const items = captures.map((c) => c.item);
+    const actorOf = await this.actors.resolve(m, store, items, now);
+    const states = await loadItemStates(m, store, organisationId, [...items, ...deletions]);
 
     const newItems: ItemRow[] = [];
     const newVersions: VersionRow[] = [];
@@ -186,9 +184,7 @@ export class ArchiveWriter {
         platformVersionId: item.edit?.platformVersionId ?? null,
         platformEditedAt: item.edit?.editedAt ?? null,
         contentHash: hash,
-        text: prepared.text,
-        content: prepared.contentJson,
-        raw: prepared.rawJson,
+        payload: prepared,
         capturedAt,
         captureRunId,
       };

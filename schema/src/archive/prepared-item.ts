@@ -4,14 +4,21 @@ import { contentHash, toStoredContent, type StoredMediaRef } from './stored-cont
 /** A media reference as a version stores it: where the bytes are (or why not) and what they were. */
 export type StoredMedia = StoredMediaRef & { size: number | null; missingReason: string | null };
 
+/**
+ * The bulky text columns of a version. Only read when the version's row is bound, so an
+ * implementation may keep them outside the JavaScript heap until then (see the import's record wire).
+ */
+export interface VersionPayload {
+  readonly text: string;
+  /** The `content` and `raw` columns' JSON text. */
+  readonly contentJson: string;
+  readonly rawJson: string;
+}
+
 /** What a new version stores, with the hashing and JSON encoding already done. */
-export interface PreparedVersion {
-  text: string;
+export interface PreparedVersion extends VersionPayload {
   language: string | null;
   contentHash: string;
-  /** The `content` and `raw` columns' JSON text. */
-  contentJson: string;
-  rawJson: string;
   media: StoredMedia[];
 }
 
@@ -32,25 +39,33 @@ export function unfetchedMedia(m: NormalisedMedia): StoredMedia {
 
 /** `media`: the item's media as stored (content-addressed when their bytes were put in the media store). */
 export function prepareItem(item: NormalisedItem, media: StoredMedia[]): PreparedItem {
-  const { content, raw, ...identity } = item;
+  const { content: _content, raw: _raw, ...identity } = item;
+  return { ...identity, version: prepareVersion(item, media) };
+}
+
+/** The version an item's content makes: hashed and encoded. */
+export function prepareVersion({ content, raw }: NormalisedItem, media: StoredMedia[]): PreparedVersion {
   const stored = toStoredContent(content, media.map(({ sha256, originalUrl, mimeType, altText }) => ({ sha256, originalUrl, mimeType, altText })));
   return {
-    ...identity,
-    version: {
-      text: content.text,
-      language: content.language,
-      contentHash: contentHash(stored),
-      contentJson: JSON.stringify(stored),
-      rawJson: JSON.stringify(raw),
-      media,
-    },
+    text: content.text,
+    language: content.language,
+    contentHash: contentHash(stored),
+    contentJson: JSON.stringify(stored),
+    rawJson: JSON.stringify(raw),
+    media,
   };
 }
 
 /**
- * Prepares an item that needs nothing from the media store; null when it carries media bytes,
- * which the writer stores first (their references depend on it).
+ * The version of an item that needs nothing from the media store; null when it carries media
+ * bytes, which the writer stores first (their references depend on it).
  */
+export function prepareVersionWithoutMediaStore(item: NormalisedItem): PreparedVersion | null {
+  if (item.content.media.some((m) => m.bytes)) return null;
+  return prepareVersion(item, item.content.media.map(unfetchedMedia));
+}
+
+/** prepareVersionWithoutMediaStore with the item's identity and thread fields. */
 export function prepareWithoutMediaStore(item: NormalisedItem): PreparedItem | null {
   if (item.content.media.some((m) => m.bytes)) return null;
   return prepareItem(item, item.content.media.map(unfetchedMedia));

@@ -12,6 +12,8 @@ describe('canonicalJson', () => {
     Object.assign(Object.create(null) as object, { z: 1, y: [{}] }),
     [{ b: 2, a: 1 }, [], [[]]],
     { map: new Map([['a', 1]]), custom: { toJSON: () => ({ y: 1, x: 2 }) } },
+    JSON.parse('{"z":0,"__proto__":{"b":1,"a":[{"d":1,"c":2}]}}') as unknown,
+    { deep: Array.from({ length: 100 }).reduce((inner: unknown) => ({ b: inner, a: 1 }), null) },
     'just a string',
     42,
     null,

@@ -1,28 +1,45 @@
 import crypto from 'node:crypto';
 
 const POOL_SIZE = 16 * 1024;
+const RANDOM_BYTES = 8;
 let pool = Buffer.alloc(0);
 let poolOffset = POOL_SIZE;
 
-// One randomFillSync per 1,024 ids instead of one per id: id generation showed up in import profiles.
-function randomBytes16(): Buffer {
-  if (poolOffset + 16 > pool.length) {
+/**
+ * The id's last 16 hex digits: 8 random bytes, the first with the RFC's variant bits (10xx).
+ * One randomFillSync per 2,048 ids instead of one per id: id generation showed up in import profiles.
+ */
+function randomTail(): string {
+  if (poolOffset + RANDOM_BYTES > pool.length) {
     pool = crypto.randomFillSync(Buffer.allocUnsafe(POOL_SIZE));
     poolOffset = 0;
   }
-  const out = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
-  poolOffset += 16;
-  return out;
+  pool[poolOffset] = (pool[poolOffset]! & 0x3f) | 0x80;
+  const hex = pool.toString('hex', poolOffset, poolOffset + RANDOM_BYTES);
+  poolOffset += RANDOM_BYTES;
+  return hex;
 }
 
 let lastMs = 0;
 let counter = 0;
+let prefixMs = -1;
+let prefix = '';
+
+/** `tttttttt-tttt-` for a millisecond timestamp: the same for every id made in that millisecond. */
+function timePrefix(ms: number): string {
+  if (ms !== prefixMs) {
+    const hex = ms.toString(16).padStart(12, '0');
+    prefix = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-`;
+    prefixMs = ms;
+  }
+  return prefix;
+}
 
 /**
  * UUIDv7 (RFC 9562), monotonic within this process: the 12 bits after the timestamp are a counter
  * when several ids share a millisecond (the RFC's method 1). Ids are made in code before an insert,
  * and because they only grow, new rows append to the B-tree indexes instead of scattering over
- * them — which halved import commit times.
+ * them — which halved import commit times. Written as text directly (two ids per imported item).
  */
 export function newId(): string {
   let now = Date.now();
@@ -37,11 +54,7 @@ export function newId(): string {
     }
     now = lastMs;
   }
-  const bytes = randomBytes16();
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = 0x70 | (counter >> 8);
-  bytes[7] = counter & 0xff;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const tail = randomTail();
+  // 0x7000 | counter: the version digit 7 and the 12-bit counter, always four hex digits.
+  return `${timePrefix(now)}${(0x7000 | counter).toString(16)}-${tail.slice(0, 4)}-${tail.slice(4)}`;
 }

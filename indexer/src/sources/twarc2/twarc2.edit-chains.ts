@@ -40,9 +40,18 @@ export function collectEditChains(lineText: string, chains: EditChains): void {
   // Most lines hold only one-id chains; the quick check skips the regex work for them.
   if (!lineText.includes('"edit_history_tweet_ids"')) return;
   for (const match of lineText.matchAll(CHAIN_PATTERN)) {
-    const ids = [...(match[1] ?? '').matchAll(QUOTED_ID)].map((m) => m[1] as string);
+    const list = match[1] ?? '';
+    // Two quoted ids take four quotes; the chains of unedited tweets (one id) are passed over here.
+    if (!hasFourQuotes(list)) continue;
+    const ids = [...list.matchAll(QUOTED_ID)].map((m) => m[1] as string);
     if (ids.length >= 2) chains.add(ids);
   }
+}
+
+function hasFourQuotes(text: string): boolean {
+  let at = -1;
+  for (let quotes = 0; quotes < 4; quotes++) if ((at = text.indexOf('"', at + 1)) === -1) return false;
+  return true;
 }
 
 export async function scanEditChains(file: string): Promise<EditChains> {
