@@ -30,7 +30,15 @@ describeEachDatabase('ArchiveWriter', (make) => {
     writer = new ArchiveWriter(ds, new FileMediaStore(mediaDir));
     const registry = new Registry(ds);
     orgId = (await registry.ensureOrganisation('org-a', 'Ministerie A')).id;
-    await registry.declareAccount({ organisationSlug: 'org-a', platform: 'x', platformAccountId: '100', handle: 'ministerie_a', displayName: 'Ministerie A', kind: 'organisation', keyOfficial: false });
+    await registry.declareAccount({
+      organisationSlug: 'org-a',
+      platform: 'x',
+      platformAccountId: '100',
+      handle: 'ministerie_a',
+      displayName: 'Ministerie A',
+      kind: 'organisation',
+      keyOfficial: false,
+    });
     writer.accountsChanged();
   });
   afterEach(async () => {
@@ -42,7 +50,9 @@ describeEachDatabase('ArchiveWriter', (make) => {
   it('stores a new item with one version and announces it in the outbox', async () => {
     const r = await writer.write(orgId, [{ item: aPost(), capturedAt: at('2024-03-01T11:00:00Z') }]);
     expect(r).toMatchObject({ newItems: 1, newVersions: 0, unchanged: 0 });
-    const item = await ds.getRepository(ItemEntity).findOneByOrFail({ platformItemId: '1576994746135764992' });
+    const item = await ds
+      .getRepository(ItemEntity)
+      .findOneByOrFail({ platformItemId: '1576994746135764992' });
     expect(item).toMatchObject({ status: 'live', versionCount: 1, organisationId: orgId });
     expect(item.accountId).not.toBeNull();
     expect(item.createdAt.toISOString()).toBe('2024-03-01T10:00:00.000Z');
@@ -51,6 +61,25 @@ describeEachDatabase('ArchiveWriter', (make) => {
     expect(versions[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(versions[0]!.raw).toEqual({ format: 'test', body: '{}' });
     expect(await ds.getRepository(OutboxEntity).countBy({ itemId: item.id })).toBe(1);
+  });
+
+  it('stores content with a lone surrogate as well-formed text (U+FFFD), beside the other items of its batch, and idempotently', async () => {
+    const cut = aPost({
+      platformItemId: '1576994746135764993',
+      content: { ...aPost().content, text: 'Half emoji \ud83d einde', hashtags: ['x\udc00'] },
+    });
+    const captures = [
+      { item: cut, capturedAt: at('2024-03-01T11:00:00Z') },
+      { item: aPost(), capturedAt: at('2024-03-01T11:00:00Z') },
+    ];
+    expect(await writer.write(orgId, captures)).toMatchObject({ newItems: 2 });
+    const item = await ds
+      .getRepository(ItemEntity)
+      .findOneByOrFail({ platformItemId: '1576994746135764993' });
+    const [version] = await ds.getRepository(ItemVersionEntity).findBy({ itemId: item.id });
+    expect(version!.text).toBe('Half emoji \ufffd einde');
+    expect(version!.content).toMatchObject({ text: 'Half emoji \ufffd einde', hashtags: ['x\ufffd'] });
+    expect(await writer.write(orgId, captures)).toMatchObject({ newItems: 0, newVersions: 0, unchanged: 2 });
   });
 
   it('changes nothing when the same capture is written again', async () => {
@@ -62,15 +91,26 @@ describeEachDatabase('ArchiveWriter', (make) => {
   });
 
   it('keeps every version of an edited item, in platform order even when they arrive reversed', async () => {
-    const v1 = aPost({ text: 'Eerste versie', edit: { platformVersionId: '1', editedAt: null, position: 0 } });
-    const v2 = aPost({ text: 'Tweede versie', edit: { platformVersionId: '2', editedAt: at('2024-03-01T10:05:00Z'), position: 1 } });
+    const v1 = aPost({
+      text: 'Eerste versie',
+      edit: { platformVersionId: '1', editedAt: null, position: 0 },
+    });
+    const v2 = aPost({
+      text: 'Tweede versie',
+      edit: { platformVersionId: '2', editedAt: at('2024-03-01T10:05:00Z'), position: 1 },
+    });
     await writer.write(orgId, [{ item: v2, capturedAt: at('2024-03-02T00:00:00Z') }]);
     const r = await writer.write(orgId, [{ item: v1, capturedAt: at('2024-03-03T00:00:00Z') }]);
     expect(r.newVersions).toBe(1);
     const item = await ds.getRepository(ItemEntity).findOneByOrFail({ platformItemId: v1.platformItemId });
     expect(item).toMatchObject({ status: 'edited', versionCount: 2 });
-    const versions = await ds.getRepository(ItemVersionEntity).find({ where: { itemId: item.id }, order: { editPosition: 'ASC' } });
-    expect(versions.map((v) => [v.editPosition, v.text])).toEqual([[0, 'Eerste versie'], [1, 'Tweede versie']]);
+    const versions = await ds
+      .getRepository(ItemVersionEntity)
+      .find({ where: { itemId: item.id }, order: { editPosition: 'ASC' } });
+    expect(versions.map((v) => [v.editPosition, v.text])).toEqual([
+      [0, 'Eerste versie'],
+      [1, 'Tweede versie'],
+    ]);
   });
 
   it('counts an edit that arrives in the same batch as its item as a new version', async () => {
@@ -79,17 +119,27 @@ describeEachDatabase('ArchiveWriter', (make) => {
       { item: aPost({ text: 'Tweede versie' }), capturedAt: at('2024-03-01T12:00:00Z') },
     ]);
     expect(r).toMatchObject({ newItems: 1, newVersions: 1, unchanged: 0 });
-    const item = await ds.getRepository(ItemEntity).findOneByOrFail({ platformItemId: '1576994746135764992' });
+    const item = await ds
+      .getRepository(ItemEntity)
+      .findOneByOrFail({ platformItemId: '1576994746135764992' });
     expect(item).toMatchObject({ status: 'edited', versionCount: 2 });
   });
 
   it('marks a deleted item with a tombstone and never removes its versions', async () => {
     await writer.write(orgId, [{ item: aPost(), capturedAt: at('2024-03-01T11:00:00Z') }]);
-    const notice = { platform: 'x' as const, platformItemId: '1576994746135764992', detectedAt: at('2024-04-01T00:00:00Z'), method: 'x-compliance', platformDeletedAt: null };
+    const notice = {
+      platform: 'x' as const,
+      platformItemId: '1576994746135764992',
+      detectedAt: at('2024-04-01T00:00:00Z'),
+      method: 'x-compliance',
+      platformDeletedAt: null,
+    };
     const r = await writer.write(orgId, [], [notice, { ...notice, platformItemId: '42' }]);
     expect(r.deleted).toBe(1);
     expect(r.unknownDeletions.map((d) => d.platformItemId)).toEqual(['42']);
-    const item = await ds.getRepository(ItemEntity).findOneByOrFail({ platformItemId: '1576994746135764992' });
+    const item = await ds
+      .getRepository(ItemEntity)
+      .findOneByOrFail({ platformItemId: '1576994746135764992' });
     expect(item.status).toBe('deleted');
     expect(item.deletedAt?.toISOString()).toBe('2024-04-01T00:00:00.000Z');
     expect(await ds.getRepository(TombstoneEntity).findBy({ itemId: item.id })).toHaveLength(1);
@@ -100,19 +150,36 @@ describeEachDatabase('ArchiveWriter', (make) => {
   it('stores media once by content hash and records media that could not be obtained', async () => {
     const png = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
     const media = [
-      { originalUrl: 'https://example.org/a.png', mimeType: 'image/png', altText: 'kaart', bytes: png, missingReason: null },
-      { originalUrl: 'https://example.org/gone.png', mimeType: 'image/png', altText: null, bytes: null, missingReason: 'HTTP 404' },
+      {
+        originalUrl: 'https://example.org/a.png',
+        mimeType: 'image/png',
+        altText: 'kaart',
+        bytes: png,
+        missingReason: null,
+      },
+      {
+        originalUrl: 'https://example.org/gone.png',
+        mimeType: 'image/png',
+        altText: null,
+        bytes: null,
+        missingReason: 'HTTP 404',
+      },
     ];
     const a = aPost({ platformItemId: '1' });
     const b = aPost({ platformItemId: '2' });
     a.content.media = media;
     b.content.media = [media[0]!];
-    await writer.write(orgId, [{ item: a, capturedAt: at('2024-03-01T11:00:00Z') }, { item: b, capturedAt: at('2024-03-01T11:00:00Z') }]);
+    await writer.write(orgId, [
+      { item: a, capturedAt: at('2024-03-01T11:00:00Z') },
+      { item: b, capturedAt: at('2024-03-01T11:00:00Z') },
+    ]);
     expect(await ds.getRepository(MediaEntity).count()).toBe(1);
     const refs = await ds.getRepository(MediaReferenceEntity).find({ order: { position: 'ASC' } });
     expect(refs.filter((r) => r.status === 'missing').map((r) => r.missingReason)).toEqual(['HTTP 404']);
     const sha = refs.find((r) => r.sha256)!.sha256!;
-    expect(fs.readFileSync(path.join(mediaDir, 'sha256', sha.slice(0, 2), sha.slice(2, 4), sha))).toEqual(Buffer.from(png));
+    expect(fs.readFileSync(path.join(mediaDir, 'sha256', sha.slice(0, 2), sha.slice(2, 4), sha))).toEqual(
+      Buffer.from(png),
+    );
   });
 
   it('keeps the same platform item apart per organisation', async () => {

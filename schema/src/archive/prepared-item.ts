@@ -1,5 +1,6 @@
 import type { NormalisedItem, NormalisedMedia } from '../domain/normalised-item.js';
 import { contentHash, toStoredContent, type StoredMediaRef } from './stored-content.js';
+import { mayHoldLoneSurrogate, wellFormedDeep } from './well-formed.js';
 
 /** A media reference as a version stores it: where the bytes are (or why not) and what they were. */
 export type StoredMedia = StoredMediaRef & { size: number | null; missingReason: string | null };
@@ -34,7 +35,14 @@ export function isPreparedItem(item: NormalisedItem | PreparedItem): item is Pre
 
 /** The reference of media whose bytes are not in hand (nothing to store). */
 export function unfetchedMedia(m: NormalisedMedia): StoredMedia {
-  return { sha256: null, size: null, originalUrl: m.originalUrl, mimeType: m.mimeType, altText: m.altText, missingReason: m.missingReason ?? 'not fetched' };
+  return {
+    sha256: null,
+    size: null,
+    originalUrl: m.originalUrl,
+    mimeType: m.mimeType,
+    altText: m.altText,
+    missingReason: m.missingReason ?? 'not fetched',
+  };
 }
 
 /** `media`: the item's media as stored (content-addressed when their bytes were put in the media store). */
@@ -43,14 +51,22 @@ export function prepareItem(item: NormalisedItem, media: StoredMedia[]): Prepare
   return { ...identity, version: prepareVersion(item, media) };
 }
 
-/** The version an item's content makes: hashed and encoded. */
+/** The version an item's content makes: hashed and encoded (made well-formed first where needed). */
 export function prepareVersion({ content, raw }: NormalisedItem, media: StoredMedia[]): PreparedVersion {
-  const stored = toStoredContent(content, media.map(({ sha256, originalUrl, mimeType, altText }) => ({ sha256, originalUrl, mimeType, altText })));
+  let stored = toStoredContent(
+    content,
+    media.map(({ sha256, originalUrl, mimeType, altText }) => ({ sha256, originalUrl, mimeType, altText })),
+  );
+  let contentJson = JSON.stringify(stored);
+  if (mayHoldLoneSurrogate(contentJson)) {
+    stored = wellFormedDeep(stored);
+    contentJson = JSON.stringify(stored);
+  }
   return {
-    text: content.text,
+    text: stored.text,
     language: content.language,
     contentHash: contentHash(stored),
-    contentJson: JSON.stringify(stored),
+    contentJson,
     rawJson: JSON.stringify(raw),
     media,
   };
