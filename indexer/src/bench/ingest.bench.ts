@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ItemVersionEntity, createTemporaryMariaDb, parseConfig, type Config } from '@bewaard/schema';
+import { ItemVersionEntity, createTemporaryMariaDb, parseConfig, withInnodbBufferPool, type Config } from '@bewaard/schema';
 import { openArchive } from '../pipeline/archive-context.js';
 import { importPath } from '../pipeline/import-files.js';
 import { rawSqliteInsertRate } from './raw-insert.js';
@@ -65,8 +65,15 @@ export async function benchIngest(count: number, options: { mariadb: boolean; ke
   figures.push(await rawSqliteInsertRate(count, path.join(dir, 'raw.sqlite'), await sampleRawBody(sqliteDir)));
   if (options.mariadb) {
     const { url, drop } = await createTemporaryMariaDb();
+    // The buffer pool docker-compose.yml gives MariaDB (its own default, 128 MB, thrashes at 1M
+    // items); BENCH_MARIADB_BUFFER_POOL_MB=0 measures the server as it is configured.
+    const poolMb = Number(process.env.BENCH_MARIADB_BUFFER_POOL_MB ?? 1024);
+    const importInto = async (serverBytes?: number) => {
+      const pool = serverBytes === undefined ? 'server\'s buffer pool' : `buffer pool ${Math.max(poolMb, serverBytes / 1048576)} MB`;
+      return timeImport(parseConfig({ BEWAARD_DATA_DIR: path.join(dir, 'maria'), DATABASE_URL: url }), file, `bewaard import → MariaDB (${pool})`);
+    };
     try {
-      figures.push(await timeImport(parseConfig({ BEWAARD_DATA_DIR: path.join(dir, 'maria'), DATABASE_URL: url }), file, 'bewaard import → MariaDB'));
+      figures.push(poolMb > 0 ? await withInnodbBufferPool(poolMb * 1048576, importInto) : await importInto());
     } finally {
       await drop();
     }

@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: ingest figures (issue: 1M twarc2 items, SQLite and MariaDB, vs the raw engine).
- * BENCH_ITEMS scales the run (default 1,000,000); BENCH_MARIADB=0 skips MariaDB.
+ * BENCH_ITEMS scales the run (default 1,000,000); BENCH_MARIADB=0 skips MariaDB;
+ * BENCH_MARIADB_BUFFER_POOL_MB (default 1024, as docker-compose.yml; 0: the server as it is) sizes
+ * the server's InnoDB buffer pool during the MariaDB import and restores it afterwards.
  */
 import { benchIngest } from './ingest.bench.js';
 

@@ -56,3 +56,47 @@ export async function createTemporaryMariaDb(
     },
   };
 }
+
+/**
+ * Runs `work` with the server's InnoDB buffer pool at least `bytes` (a benchmark measuring against
+ * the pool a deployment configures: docker-compose.yml sets 1 GB, MariaDB's default is 128 MB), and
+ * gives the server its own size back afterwards. Resizing is online; it needs the privilege to set
+ * global variables. Returns the size the server had.
+ */
+export async function withInnodbBufferPool<T>(
+  bytes: number,
+  work: (serverBytes: number) => Promise<T>,
+  serverUrl = testMariaDbServerUrl(),
+): Promise<T> {
+  const conn = await mysql.createConnection(connectionOptions(serverUrl));
+  const size = async () => {
+    const [rows] = await conn.query('SELECT @@innodb_buffer_pool_size AS size');
+    return Number((rows as Array<{ size: number | string }>)[0]!.size);
+  };
+  const status = async () => {
+    const [rows] = await conn.query("SHOW STATUS LIKE 'Innodb_buffer_pool_resize_status'");
+    return String((rows as Array<{ Value: string }>)[0]?.Value ?? '');
+  };
+  const resize = async (to: number) => {
+    const previous = await status();
+    await conn.query('SET GLOBAL innodb_buffer_pool_size = ?', [to]);
+    // The resize runs in the background and ends with a new "Completed resizing …" status.
+    for (let i = 0; i < 300; i++) {
+      const now = await status();
+      if (now !== previous && now.startsWith('Completed')) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  try {
+    const before = await size();
+    if (before >= bytes) return await work(before);
+    await resize(bytes);
+    try {
+      return await work(before);
+    } finally {
+      await resize(before);
+    }
+  } finally {
+    await conn.end();
+  }
+}
