@@ -8,9 +8,9 @@ import { compileFilter, scan } from './column-filter.js';
 import { Dictionaries } from './dictionary.js';
 import { DocColumns } from './doc-columns.js';
 import { rowTerms, toDocRow } from './doc-row.js';
-import { buildFtsMatch, typedPhrases } from './fts-query.js';
+import { buildFtsMatch } from './fts-query.js';
 import { MatchSets } from './match-sets.js';
-import { hitOrder } from './ranking.js';
+import { hitOrder, relevanceOrder } from './ranking.js';
 import { CREATE_SCHEMA, DROP_SCHEMA, SCHEMA_VERSION } from './schema-sql.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { topK, topKByScore } from './top-k.js';
@@ -41,8 +41,6 @@ export interface SqliteFtsOptions {
 }
 
 const MMAP_BYTES = 2 ** 30;
-/** Documents FTS5 may count for bm25's IDF of the typed terms (~2 ms). */
-const BM25_IDF_LIMIT = 50_000;
 
 /** Runs synchronous better-sqlite3 work behind the async interface; a throw becomes a rejection. */
 function run<T>(work: () => T): Promise<T> {
@@ -242,21 +240,6 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     return state;
   }
 
-  /**
-   * bm25 costs FTS5 ~1.5 µs per matching document, and before that a count of every document
-   * holding each typed term (its IDF): ~35 ns per document, 14 ms for a word in 40% of a million
-   * posts. Both are bounded here.
-   */
-  private bm25Affordable(ranked: string, query: ParsedQuery, matchSets: MatchSets): boolean {
-    if (matchSets.size(ranked) > this.bm25Limit) return false;
-    let idfDocuments = 0;
-    for (const phrase of typedPhrases(query)) {
-      idfDocuments += matchSets.countUpTo(phrase, BM25_IDF_LIMIT + 1);
-      if (idfDocuments > BM25_IDF_LIMIT) return false;
-    }
-    return true;
-  }
-
   private searchNow(request: SearchRequest): SearchResult {
     validateSearchRequest(request);
     const state = this.current();
@@ -296,20 +279,15 @@ export class SqliteFtsSearchIndex implements SearchIndex {
     if (total === 0 || request.offset >= total) return { total, hits: [], facets };
 
     const sort = request.sort ?? (match !== null ? 'relevance' : 'newest');
-    const orderOf = () => {
-      if (sort !== 'relevance' || match === null)
-        return hitOrder(sort === 'relevance' ? 'newest' : sort, columns, null, null);
-      const exactMatch = buildFtsMatch(query, () => []);
-      const withoutTypos = exactMatch === null || exactMatch === match ? null : exactMatch;
-      const exact = withoutTypos === null ? null : matchSets.bits(withoutTypos);
-      // bm25 of the words as typed: it orders the exact bucket (typo-only hits follow, newest first),
-      // and FTS5 ranks the typed words far faster than an OR of every typo alternative.
-      const ranked = withoutTypos ?? match;
-      const ranks = this.bm25Affordable(ranked, query, matchSets)
-        ? new Map(statements.bm25.all(ranked))
-        : null;
-      return hitOrder(sort, columns, exact, ranks);
-    };
+    const orderOf = () =>
+      sort !== 'relevance' || match === null
+        ? hitOrder(sort === 'relevance' ? 'newest' : sort, columns, null, null)
+        : relevanceOrder(query, match, {
+            columns,
+            matchSets,
+            bm25: statements.bm25,
+            bm25Limit: this.bm25Limit,
+          });
 
     const ids = new Map<number, string>();
     const idOf = (rid: number) => {
