@@ -1,4 +1,4 @@
-import type { NormalisedItem, PreparedItem, PreparedVersion } from '@bewaard/schema';
+import { isWellFormed, type NormalisedItem, type PreparedItem, type PreparedVersion } from '@bewaard/schema';
 import type { RecordLocation } from '../sources/index.js';
 import type { PipelineRecord } from './pipeline-record.js';
 import { WireVersion } from './wire-version.js';
@@ -40,8 +40,6 @@ const enum Flag {
 const MIN_BYTES = 64 * 1024;
 // The longest UTF-8 encoding of one UTF-16 code unit.
 const MAX_BYTES_PER_UNIT = 3;
-
-const isWellFormed = (s: string) => (s as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** Collects one chunk on the worker; `take` hands it over with the buffers to transfer. */
 export class ChunkEncoder {

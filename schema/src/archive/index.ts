@@ -12,3 +12,4 @@ export {
   type StoredMedia,
   type VersionPayload,
 } from './prepared-item.js';
+export { isWellFormed } from './well-formed.js';

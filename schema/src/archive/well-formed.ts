@@ -9,6 +9,11 @@
 
 type WellFormedString = string & { isWellFormed(): boolean; toWellFormed(): string };
 
+/** Whether UTF-8 can carry `s` as it is (no lone surrogate). */
+export function isWellFormed(s: string): boolean {
+  return (s as WellFormedString).isWellFormed();
+}
+
 /**
  * Whether `json` (JSON.stringify output) may hold a lone surrogate: JSON.stringify writes one as a
  * `\udXXX` escape, and nothing else produces that text except an escaped backslash before "ud8…",
@@ -21,8 +26,7 @@ export function mayHoldLoneSurrogate(json: string): boolean {
 /** A copy with every string well-formed (objects and arrays copied, key order kept). */
 export function wellFormedDeep<T>(value: T): T {
   if (typeof value === 'string') {
-    const s = value as unknown as WellFormedString;
-    return (s.isWellFormed() ? value : s.toWellFormed()) as T;
+    return (isWellFormed(value) ? value : (value as unknown as WellFormedString).toWellFormed()) as T;
   }
   if (Array.isArray(value)) return value.map((v: unknown) => wellFormedDeep(v)) as T;
   if (
